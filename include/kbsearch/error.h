@@ -1,0 +1,67 @@
+// kbsearch errors.
+//
+// Every error the library throws derives from kbsearch::Error, itself a
+// std::runtime_error, so a caller can catch one type. The subclasses are
+// chosen by what the caller does next: fix the input file, fix the query,
+// wait for the lock, or rebuild the index. Errors from Xapian and ICU never
+// escape the library; they are translated, with context, into these types.
+#ifndef KBSEARCH_ERROR_H
+#define KBSEARCH_ERROR_H
+
+#include <stdexcept>
+#include <string>
+
+namespace kbsearch {
+
+class Error : public std::runtime_error {
+ public:
+  explicit Error(const std::string& message) : std::runtime_error(message) {}
+};
+
+// An article file that cannot be indexed: unreadable, not UTF-8, binary,
+// too large, or with broken front matter. path() names the file.
+class InputError : public Error {
+ public:
+  InputError(std::string path, const std::string& reason)
+      : Error(path + ": " + reason), path_(std::move(path)), reason_(reason) {}
+  const std::string& path() const noexcept { return path_; }
+  const std::string& reason() const noexcept { return reason_; }
+
+ private:
+  std::string path_;
+  std::string reason_;
+};
+
+// A query the searcher cannot answer as written (for example, too long).
+class QueryError : public Error {
+ public:
+  QueryError(std::string query, const std::string& reason)
+      : Error("query \"" + query + "\": " + reason), query_(std::move(query)) {}
+  const std::string& query() const noexcept { return query_; }
+
+ private:
+  std::string query_;
+};
+
+// Another process holds the index's write lock.
+class IndexLockedError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The index is missing, unreadable, corrupt, or written by an incompatible
+// version of kbsearch. The message says which command fixes it.
+class IndexUnusableError : public Error {
+ public:
+  using Error::Error;
+};
+
+// A language code the analyzer does not know.
+class LanguageError : public Error {
+ public:
+  using Error::Error;
+};
+
+}  // namespace kbsearch
+
+#endif  // KBSEARCH_ERROR_H

@@ -1,0 +1,11 @@
+// The whole public API of kbsearch.
+#ifndef KBSEARCH_KBSEARCH_H
+#define KBSEARCH_KBSEARCH_H
+
+#include "kbsearch/analyzer.h"
+#include "kbsearch/error.h"
+#include "kbsearch/indexer.h"
+#include "kbsearch/searcher.h"
+#include "kbsearch/version.h"
+
+#endif  // KBSEARCH_KBSEARCH_H

@@ -1,0 +1,19 @@
+// Versions of the library and of what it writes into an index.
+#ifndef KBSEARCH_VERSION_H
+#define KBSEARCH_VERSION_H
+
+namespace kbsearch {
+
+inline constexpr const char* kVersion = "0.1.0";
+
+// Bumped when the layout of terms, values or document data changes; an index
+// with another schema version must be rebuilt.
+inline constexpr int kIndexSchemaVersion = 1;
+
+// Bumped when any analysis recipe changes the terms it produces; articles
+// analysed by another version are re-indexed even if their file is unchanged.
+inline constexpr int kAnalysisVersion = 1;
+
+}  // namespace kbsearch
+
+#endif  // KBSEARCH_VERSION_H

@@ -1,0 +1,16 @@
+#include "analysis/stemmer.h"
+
+namespace kbsearch::analysis {
+
+Stemmer::Stemmer(std::string_view lang) {
+  if (lang.empty() || lang == "und") return;
+  try {
+    // Xapian::Stem accepts ISO 639 codes as well as language names.
+    stem_ = Xapian::Stem(std::string(lang));
+    enabled_ = true;
+  } catch (const Xapian::InvalidArgumentError&) {
+    enabled_ = false;  // no Snowball stemmer for this language
+  }
+}
+
+}  // namespace kbsearch::analysis

@@ -1,0 +1,45 @@
+#include "analysis/text_normalizer.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+
+#include "analysis/icu_check.h"
+
+namespace kbsearch::analysis {
+namespace {
+
+const icu::Normalizer2* nfkc_instance() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
+  check_icu(status, "loading the NFKC normalizer");
+  return n;
+}
+
+}  // namespace
+
+TextNormalizer::TextNormalizer() : nfkc_(nfkc_instance()) {}
+
+std::string_view TextNormalizer::normalize(std::string_view text, OffsetMap& map) {
+  map.reset();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  if (nfkc_->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return text;
+
+  status = U_ZERO_ERROR;
+  buffer_.clear();
+  icu::StringByteSink<std::string> sink(&buffer_);
+  icu::Edits edits;
+  nfkc_->normalizeUTF8(0, piece, sink, &edits, status);
+  check_icu(status, "normalizing text to NFKC");
+  icu::Edits::Iterator it = edits.getFineIterator();
+  while (it.next(status)) {
+    map.add(static_cast<std::size_t>(it.sourceIndex()), static_cast<std::size_t>(it.oldLength()),
+            static_cast<std::size_t>(it.destinationIndex()),
+            static_cast<std::size_t>(it.newLength()), it.hasChange());
+  }
+  check_icu(status, "mapping normalized offsets");
+  return buffer_;
+}
+
+}  // namespace kbsearch::analysis

@@ -1,0 +1,67 @@
+#include "index/document_builder.h"
+
+#include "index/document_data.h"
+#include "index/schema.h"
+#include "util/content_hash.h"
+
+namespace kbsearch::index {
+namespace {
+
+// Indexes `text` as field `field` starting after position `*next_position`,
+// and moves *next_position past it plus the section gap.
+void add_field_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
+                    std::string_view field, Xapian::termpos* next_position) {
+  if (text.empty()) return;
+  const std::string stem_prefix = std::string(prefix::kStem) + std::string(field);
+  Xapian::termpos last = *next_position;
+  for (const Token& token : analyzer.analyze(text)) {
+    last = *next_position + token.position;
+    doc.add_posting(make_term(field, token.term), last);
+    if (!token.stem.empty()) doc.add_term(make_term(stem_prefix, token.stem));
+  }
+  *next_position = last + kSectionGap;
+}
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+}  // namespace
+
+Xapian::Document build_document(const markdown::Article& article, const SourceInfo& source,
+                                analysis::AnalyzerCache& analyzers) {
+  Analyzer& analyzer = analyzers.get(article.lang);
+  Xapian::Document doc;
+
+  Xapian::termpos title_pos = 1, heading_pos = 1, body_pos = 1, code_pos = 1;
+  add_field_text(doc, analyzer, article.title, prefix::kTitle, &title_pos);
+  for (const auto& section : article.sections) {
+    add_field_text(doc, analyzer, section.heading, prefix::kHeading, &heading_pos);
+    add_field_text(doc, analyzer, section.prose, prefix::kBody, &body_pos);
+    add_field_text(doc, analyzer, section.code, prefix::kCode, &code_pos);
+  }
+
+  doc.add_boolean_term(make_key_term(prefix::kId, article.id));
+  doc.add_boolean_term(make_key_term(prefix::kLang, article.lang));
+  doc.add_boolean_term(make_key_term(prefix::kGroup, article.group));
+  for (const auto& tag : article.tags) doc.add_boolean_term(make_key_term(prefix::kTag, ascii_lower(tag)));
+  std::string date;  // YYYYMMDD
+  for (char c : article.updated) {
+    if (c != '-') date += c;
+  }
+  if (!date.empty()) doc.add_boolean_term(make_key_term(prefix::kDate, date));
+  doc.add_boolean_term(make_key_term(prefix::kPath, util::content_hash(source.path)));
+
+  doc.add_value(kSlotLang, article.lang);
+  doc.add_value(kSlotUpdated, date);
+  doc.add_value(kSlotSource, source_value(source.content_hash));
+  doc.add_value(kSlotId, article.id);
+  doc.add_value(kSlotPath, source.path);
+  doc.set_data(encode_document_data(article, source.path));
+  return doc;
+}
+
+}  // namespace kbsearch::index

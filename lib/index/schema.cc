@@ -1,0 +1,26 @@
+#include "index/schema.h"
+
+#include "kbsearch/version.h"
+#include "util/content_hash.h"
+#include "util/utf8.h"
+
+namespace kbsearch::index {
+
+std::string make_term(std::string_view prefix, std::string_view word) {
+  std::string term(prefix);
+  term += util::utf8_prefix(word, kMaxTermBytes - prefix.size());
+  return term;
+}
+
+std::string make_key_term(std::string_view prefix, std::string_view key) {
+  std::string term(prefix);
+  if (prefix.size() + key.size() <= kMaxTermBytes) term += key;
+  else term += "#" + util::content_hash(key);
+  return term;
+}
+
+std::string source_value(std::string_view content_hash) {
+  return std::string(content_hash) + "/" + std::to_string(kAnalysisVersion);
+}
+
+}  // namespace kbsearch::index

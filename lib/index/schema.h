@@ -1,0 +1,77 @@
+// The layout of a kbsearch index: one table of term prefixes, value slots and
+// metadata keys, shared by the indexer and the searcher.
+//
+// Term prefixes follow Xapian Omega's conventions (single capitals have
+// fixed meanings; X... are our own):
+//
+//   prefix  field                                   kind
+//   ------  --------------------------------------  ----------------------
+//   (none)  body prose word                         free text, positions
+//   S       title word                              free text, positions
+//   XH      section heading word                    free text, positions
+//   XC      code word (code blocks, inline code)    free text, positions
+//   Z<p>    stem of a word of field <p>: Z, ZS,     free text, no positions
+//           ZXH, ZXC
+//   Q       article id (unique)                     boolean
+//   L       language code                           boolean
+//   K       tag, case-folded                        boolean
+//   XG      translation group                       boolean
+//   D       updated date, YYYYMMDD                  boolean
+//   XP      hash of the source file's path          boolean (one per article)
+//
+// Words are case-folded by the language's analyzer, so they never start with
+// a capital and cannot be mistaken for a prefix. Terms are cut to
+// kMaxTermBytes at a character boundary, the same way at index and at query
+// time, so even an over-long word still matches.
+//
+// Positions: the title starts at 1; each later section starts kSectionGap
+// positions after the previous one ended, so no phrase spans two sections.
+//
+// Values: see the Slot enum. Document data: JSON, see document_data.h.
+// Metadata: kSchemaKey holds kIndexSchemaVersion.
+#ifndef KBSEARCH_LIB_INDEX_SCHEMA_H
+#define KBSEARCH_LIB_INDEX_SCHEMA_H
+
+#include <string>
+#include <string_view>
+
+namespace kbsearch::index {
+
+namespace prefix {
+inline constexpr std::string_view kBody = "";
+inline constexpr std::string_view kTitle = "S";
+inline constexpr std::string_view kHeading = "XH";
+inline constexpr std::string_view kCode = "XC";
+inline constexpr std::string_view kStem = "Z";
+inline constexpr std::string_view kId = "Q";
+inline constexpr std::string_view kLang = "L";
+inline constexpr std::string_view kTag = "K";
+inline constexpr std::string_view kGroup = "XG";
+inline constexpr std::string_view kDate = "D";
+inline constexpr std::string_view kPath = "XP";
+}  // namespace prefix
+
+enum Slot : unsigned {
+  kSlotLang = 0,     // language code (for facet counts)
+  kSlotUpdated = 1,  // YYYYMMDD, sortable as a string
+  kSlotSource = 2,   // "<content hash>/<analysis version>": unchanged-file check
+  kSlotId = 3,       // article id: stable tie-break across shards
+  kSlotPath = 4,     // absolute source path: finds articles whose file vanished
+};
+
+inline constexpr const char* kSchemaKey = "kbsearch.schema";
+inline constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
+inline constexpr unsigned kSectionGap = 100;
+
+// prefix + word, cut so the whole term fits in kMaxTermBytes.
+std::string make_term(std::string_view prefix, std::string_view word);
+
+// The term of a boolean key (id, tag, group...), hashed when too long.
+std::string make_key_term(std::string_view prefix, std::string_view key);
+
+// The source-check value: content hash and the analysis version.
+std::string source_value(std::string_view content_hash);
+
+}  // namespace kbsearch::index
+
+#endif  // KBSEARCH_LIB_INDEX_SCHEMA_H

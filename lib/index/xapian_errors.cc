@@ -1,0 +1,25 @@
+#include "index/xapian_errors.h"
+
+#include "kbsearch/error.h"
+
+namespace kbsearch::index {
+
+void rethrow_xapian_error(const Xapian::Error& e, const std::string& context) {
+  const std::string detail = context + ": " + e.get_description();
+  // Xapian::Error has no virtual functions, so dynamic_cast cannot tell the
+  // subclasses apart; get_type() names them.
+  const std::string type = e.get_type();
+  if (type == "DatabaseLockError") {
+    throw IndexLockedError(context + ": the index is locked by another writer; wait for the "
+                                     "other 'kbsearch index' to finish");
+  }
+  if (type == "DatabaseVersionError" || type == "DatabaseCorruptError") {
+    throw IndexUnusableError(detail + " (rebuild it: delete the directory and run 'kbsearch index')");
+  }
+  if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError") {
+    throw IndexUnusableError(detail + " (create it with 'kbsearch index --db DIR PATH...')");
+  }
+  throw Error(detail);
+}
+
+}  // namespace kbsearch::index

@@ -1,0 +1,115 @@
+#include "markdown/article.h"
+
+#include <array>
+
+#include "kbsearch/analyzer.h"
+#include "kbsearch/error.h"
+#include "markdown/front_matter.h"
+#include "util/utf8.h"
+
+namespace kbsearch::markdown {
+namespace {
+
+constexpr std::size_t kMaxTitleBytes = 200;
+constexpr std::size_t kMaxIdBytes = 200;  // leaves room for the id term prefix
+constexpr std::size_t kLanguageSampleBytes = 16 * 1024;
+
+std::string_view trim(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return s.substr(first, last - first + 1);
+}
+
+std::string first_nonempty_line(const std::vector<Section>& sections) {
+  for (const auto& section : sections) {
+    std::size_t pos = 0;
+    while (pos < section.prose.size()) {
+      std::size_t eol = section.prose.find('\n', pos);
+      if (eol == std::string::npos) eol = section.prose.size();
+      const std::string_view line = trim(std::string_view(section.prose).substr(pos, eol - pos));
+      if (!line.empty()) return std::string(line);
+      pos = eol + 1;
+    }
+  }
+  return {};
+}
+
+std::string shorten_title(std::string title) {
+  if (title.size() <= kMaxTitleBytes) return title;
+  std::string_view cut = util::utf8_prefix(title, kMaxTitleBytes);
+  const auto space = cut.find_last_of(' ');
+  if (space != std::string_view::npos && space > kMaxTitleBytes / 2) cut = cut.substr(0, space);
+  return std::string(cut) + "…";
+}
+
+// "Publication date" labels of the customer exports, in their languages.
+constexpr std::array<std::string_view, 7> kPublicationLabels = {
+    "Publiceringsdatum", "Yayın tarihi", "Tarehe ya kuchapishwa", "Data de publicação",
+    "วันที่เผยแพร่", "Publication date", "Published"};
+
+// Drops a last paragraph of the form "<label>:" or "<label>: <date>" and
+// returns the date, if any.
+std::string take_publication_label(Section& last) {
+  std::string& prose = last.prose;
+  const auto para_start = prose.rfind("\n\n");
+  const std::size_t begin = para_start == std::string::npos ? 0 : para_start + 2;
+  const std::string_view para = trim(std::string_view(prose).substr(begin));
+  const auto colon = para.find(':');
+  if (colon == std::string_view::npos) return {};
+  const std::string_view label = trim(para.substr(0, colon));
+  bool known = false;
+  for (auto l : kPublicationLabels) known = known || label == l;
+  if (!known) return {};
+  const std::string_view value = trim(para.substr(colon + 1));
+  const bool is_date = value.size() == 10 && value[4] == '-' && value[7] == '-';
+  if (!value.empty() && !is_date) return {};  // some other text: leave it alone
+  prose.erase(para_start == std::string::npos ? 0 : para_start);
+  return std::string(value);
+}
+
+std::string identify(const Article& article) {
+  std::string sample = article.title;
+  for (const auto& section : article.sections) {
+    if (sample.size() >= kLanguageSampleBytes) break;
+    sample.append("\n").append(section.heading).append("\n").append(section.prose);
+  }
+  const std::string lang = identify_language(util::utf8_prefix(sample, kLanguageSampleBytes));
+  return lang.empty() ? "und" : lang;
+}
+
+}  // namespace
+
+Article parse_article(std::string_view text, const std::string& path,
+                      const std::string& default_id) {
+  SplitArticle split = split_front_matter(text, path);
+  FrontMatter& fm = split.front_matter;
+  MarkdownDocument doc = parse_markdown(split.body);
+
+  Article article;
+  article.sections = std::move(doc.sections);
+  const std::string published = take_publication_label(article.sections.back());
+
+  article.id = fm.id ? *fm.id : default_id;
+  if (article.id.size() > kMaxIdBytes) {
+    throw InputError(path, "id is " + std::to_string(article.id.size()) +
+                               " bytes; the limit is " + std::to_string(kMaxIdBytes));
+  }
+  if (fm.title && !trim(*fm.title).empty()) article.title = std::string(trim(*fm.title));
+  else if (!doc.first_heading.empty()) article.title = doc.first_heading;
+  else article.title = first_nonempty_line(article.sections);
+  article.title = shorten_title(std::move(article.title));
+
+  article.updated = fm.updated ? *fm.updated : published;
+  article.group = fm.group ? *fm.group : article.id;
+  article.tags = std::move(fm.tags);
+  if (fm.lang) {
+    article.lang = *fm.lang;
+  } else {
+    article.lang = identify(article);
+    article.lang_identified = true;
+  }
+  return article;
+}
+
+}  // namespace kbsearch::markdown

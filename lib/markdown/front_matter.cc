@@ -1,0 +1,152 @@
+#include "markdown/front_matter.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "kbsearch/error.h"
+
+namespace kbsearch::markdown {
+namespace {
+
+// The line starting at `pos` without its terminator, and the position after it.
+std::string_view line_at(std::string_view text, std::size_t pos, std::size_t* next) {
+  std::size_t eol = text.find('\n', pos);
+  if (eol == std::string_view::npos) eol = text.size();
+  *next = eol < text.size() ? eol + 1 : eol;
+  std::string_view line = text.substr(pos, eol - pos);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+bool is_fence(std::string_view line, bool closing) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line == "---" || (closing && line == "...");
+}
+
+[[noreturn]] void fail(const std::string& path, const std::string& reason) {
+  throw InputError(path, "front matter: " + reason);
+}
+
+std::string scalar(const YAML::Node& node, const char* key, const std::string& path) {
+  if (!node.IsScalar()) fail(path, std::string("'") + key + "' must be a single value");
+  std::string value = node.as<std::string>();
+  if (value.find('\n') != std::string::npos) {
+    fail(path, std::string("'") + key + "' must be on one line");
+  }
+  return value;
+}
+
+std::string checked_lang(std::string value, const std::string& path) {
+  // Keep the primary subtag of a BCP 47 tag: "pt-BR" and "pt_BR" both mean pt.
+  value = value.substr(0, value.find_first_of("-_"));
+  std::transform(value.begin(), value.end(), value.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const bool letters = std::all_of(value.begin(), value.end(),
+                                   [](unsigned char c) { return c >= 'a' && c <= 'z'; });
+  if (!letters || value.size() < 2 || value.size() > 3) {
+    fail(path, "'lang' must be a language code such as sv or pt-BR, not '" + value + "'");
+  }
+  return value;
+}
+
+bool is_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  const int month = (s[5] - '0') * 10 + (s[6] - '0');
+  const int day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string checked_date(const std::string& value, const std::string& path) {
+  // Accept a full timestamp too ("2026-03-01T10:00:00Z") but keep the date.
+  const std::string date = value.substr(0, 10);
+  if (!is_date(date) || (value.size() > 10 && value[10] != 'T' && value[10] != ' ')) {
+    fail(path, "'updated' must be a date like 2026-03-01, not '" + value + "'");
+  }
+  return date;
+}
+
+std::vector<std::string> tag_list(const YAML::Node& node, const std::string& path) {
+  std::vector<std::string> tags;
+  auto add = [&tags](std::string tag) {
+    const auto first = tag.find_first_not_of(" \t");
+    const auto last = tag.find_last_not_of(" \t");
+    if (first != std::string::npos) tags.push_back(tag.substr(first, last - first + 1));
+  };
+  if (node.IsSequence()) {
+    for (const auto& item : node) add(scalar(item, "tags", path));
+  } else if (node.IsScalar()) {
+    // "tags: billing, invoice" is a common hand-written form.
+    const std::string all = node.as<std::string>();
+    std::size_t begin = 0;
+    for (std::size_t comma; (comma = all.find(',', begin)) != std::string::npos; begin = comma + 1) {
+      add(all.substr(begin, comma - begin));
+    }
+    add(all.substr(begin));
+  } else if (!node.IsNull()) {
+    fail(path, "'tags' must be a list such as [billing, invoice]");
+  }
+  return tags;
+}
+
+FrontMatter parse_fields(const std::string& yaml, const std::string& path, std::size_t first_line) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml);
+  } catch (const YAML::Exception& e) {
+    fail(path, "invalid YAML at line " + std::to_string(first_line + e.mark.line) + ": " + e.msg);
+  }
+  FrontMatter fm;
+  if (root.IsNull()) return fm;
+  if (!root.IsMap()) fail(path, "must be a mapping of 'key: value' lines");
+  try {
+    for (const auto& field : root) {
+      const std::string key = field.first.as<std::string>();
+      const YAML::Node& value = field.second;
+      if (value.IsNull()) continue;
+      if (key == "id") fm.id = scalar(value, "id", path);
+      else if (key == "title") fm.title = scalar(value, "title", path);
+      else if (key == "lang") fm.lang = checked_lang(scalar(value, "lang", path), path);
+      else if (key == "updated") fm.updated = checked_date(scalar(value, "updated", path), path);
+      else if (key == "group") fm.group = scalar(value, "group", path);
+      else if (key == "tags") fm.tags = tag_list(value, path);
+      // Other keys belong to other tools (layouts, authors...): ignored.
+    }
+  } catch (const YAML::Exception& e) {
+    fail(path, "line " + std::to_string(first_line + e.mark.line) + ": " + e.msg);
+  }
+  if (fm.id && fm.id->empty()) fail(path, "'id' is empty");
+  return fm;
+}
+
+}  // namespace
+
+SplitArticle split_front_matter(std::string_view text, const std::string& path) {
+  SplitArticle split;
+  split.body = text;
+  std::size_t pos = 0;
+  if (!is_fence(line_at(text, 0, &pos), false)) return split;
+
+  const std::size_t yaml_begin = pos;
+  std::size_t line_number = 2;
+  while (pos < text.size()) {
+    std::size_t next;
+    const std::string_view line = line_at(text, pos, &next);
+    if (is_fence(line, true)) {
+      const std::string yaml(text.substr(yaml_begin, pos - yaml_begin));
+      split.front_matter = parse_fields(yaml, path, 2);
+      split.body = text.substr(next);
+      split.body_line = line_number + 1;
+      return split;
+    }
+    pos = next;
+    ++line_number;
+  }
+  fail(path, "starts with '---' on line 1 but has no closing '---' line");
+}
+
+}  // namespace kbsearch::markdown

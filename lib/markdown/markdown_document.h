@@ -1,0 +1,37 @@
+// The searchable content of a CommonMark body, parsed with cmark.
+//
+// Headings split the article into sections. Within a section, prose (the
+// text people read, link text included) is kept apart from code (code blocks
+// and inline code), because code is matched differently from prose. URLs and
+// raw HTML tags are not prose and are dropped.
+#ifndef KBSEARCH_LIB_MARKDOWN_MARKDOWN_DOCUMENT_H
+#define KBSEARCH_LIB_MARKDOWN_MARKDOWN_DOCUMENT_H
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kbsearch::markdown {
+
+struct Section {
+  std::string heading;  // empty for the text before the first heading
+  int level = 0;        // 1-6 for headings, 0 for the leading section
+  std::string anchor;   // stable slug of the heading, unique within the article
+  std::string prose;    // blocks separated by a blank line, soft breaks as '\n'
+  std::string code;     // code blocks and inline code, one per line
+};
+
+struct MarkdownDocument {
+  std::vector<Section> sections;  // never empty
+  std::string first_heading;      // text of the first heading, if any
+};
+
+MarkdownDocument parse_markdown(std::string_view body);
+
+// The GitHub-style anchor of a heading: lowercase, spaces to '-', ASCII
+// punctuation dropped, letters of every script kept.
+std::string heading_slug(std::string_view heading);
+
+}  // namespace kbsearch::markdown
+
+#endif  // KBSEARCH_LIB_MARKDOWN_MARKDOWN_DOCUMENT_H

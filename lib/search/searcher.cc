@@ -1,0 +1,135 @@
+#include "kbsearch/searcher.h"
+
+#include <xapian.h>
+
+#include "analysis/analyzer_cache.h"
+#include "analysis/recipe.h"
+#include "index/database_schema_check.h"
+#include "index/document_data.h"
+#include "index/schema.h"
+#include "index/xapian_errors.h"
+#include "kbsearch/error.h"
+#include "search/query_builder.h"
+#include "search/snippet.h"
+
+namespace kbsearch {
+
+struct Searcher::Rep {
+  std::string path;
+  SearchOptions options;
+  Xapian::Database db;
+  analysis::AnalyzerCache analyzers;
+
+  SearchResults run(const SearchRequest& request);
+  std::vector<std::string> indexed_languages();
+};
+
+Searcher::Searcher(const std::string& db_path, SearchOptions options)
+    : rep_(std::make_unique<Rep>()) {
+  rep_->path = db_path;
+  rep_->options = options;
+  try {
+    // Xapian::Database opens a directory or a stub file listing shards.
+    rep_->db = Xapian::Database(db_path);
+    index::check_schema(rep_->db, db_path);
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "opening index " + db_path);
+  }
+}
+
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+std::vector<std::string> Searcher::Rep::indexed_languages() {
+  // Read from the terms, not from metadata: over shards, metadata comes
+  // from the first shard only, while terms are merged from all of them.
+  std::vector<std::string> langs;
+  const std::string prefix(index::prefix::kLang);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    langs.push_back((*it).substr(prefix.size()));
+  }
+  return langs;
+}
+
+SearchResults Searcher::Rep::run(const SearchRequest& request) {
+  if (request.query.size() > options.max_query_bytes) {
+    throw QueryError(request.query.substr(0, 60) + "…",
+                     "is " + std::to_string(request.query.size()) + " bytes; the limit is " +
+                         std::to_string(options.max_query_bytes));
+  }
+  if (request.limit > options.max_limit) {
+    throw QueryError(request.query, "asks for " + std::to_string(request.limit) +
+                                        " hits; the limit is " + std::to_string(options.max_limit));
+  }
+  if (!request.lang.empty() && !analysis::is_language_code(request.lang)) {
+    throw QueryError(request.query, "unknown language code '" + request.lang +
+                                        "' (use an ISO 639-1 code such as th, sv, tr, sw, pt)");
+  }
+  const std::vector<std::string> languages =
+      request.lang.empty() ? indexed_languages() : std::vector<std::string>{request.lang};
+  const search::BuiltQuery built =
+      search::build_query(request.query, languages, options, analyzers);
+
+  SearchResults results;
+  results.query = request.query;
+  if (built.query.empty()) return results;
+
+  Xapian::Enquire enquire(db);
+  enquire.set_query(built.query);
+  // Ties broken by article id, the same on one database and across shards.
+  enquire.set_sort_by_relevance_then_value(index::kSlotId, false);
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit));
+  results.total = mset.get_matches_estimated();
+  std::size_t rank = request.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const index::StoredArticle article = index::decode_document_data(it.get_document().get_data());
+    Hit hit;
+    hit.rank = ++rank;
+    hit.id = article.id;
+    hit.lang = article.lang;
+    hit.title = article.title;
+    hit.path = article.path;
+    hit.score = it.get_weight();
+    const auto terms = built.terms.find(article.lang);
+    if (terms != built.terms.end()) {
+      search::Snippet snippet = search::make_snippet(article, analyzers.get(article.lang),
+                                                     terms->second, options.snippet_chars);
+      hit.snippet = std::move(snippet.text);
+      hit.highlights = std::move(snippet.highlights);
+    }
+    results.hits.push_back(std::move(hit));
+  }
+  return results;
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  try {
+    // A long-lived searcher sees what the indexer committed since the last
+    // query; reopen() costs little when nothing changed.
+    rep_->db.reopen();
+    return rep_->run(request);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    // The index was committed to while we read it: reopen at the new
+    // revision and answer from that, once.
+    rep_->db.reopen();
+    try {
+      return rep_->run(request);
+    } catch (const Xapian::Error& e) {
+      index::rethrow_xapian_error(e, "searching " + rep_->path);
+    }
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "searching " + rep_->path);
+  }
+}
+
+std::vector<std::string> Searcher::languages() {
+  try {
+    return rep_->indexed_languages();
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "reading languages of " + rep_->path);
+  }
+}
+
+}  // namespace kbsearch

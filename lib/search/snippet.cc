@@ -1,0 +1,100 @@
+#include "search/snippet.h"
+
+#include "util/utf8.h"
+
+namespace kbsearch::search {
+namespace {
+
+struct Passage {
+  const std::string* text = nullptr;
+  std::vector<Token> tokens;
+  std::size_t first = 0, last = 0;  // token range [first, last]
+  std::size_t score = 0;
+};
+
+bool matches(const Token& t, const QueryTerms& q) {
+  return q.terms.count(t.term) != 0 || (!t.stem.empty() && q.stems.count(t.stem) != 0);
+}
+
+// Character offsets of each token's start and end, so windows are measured
+// in characters: a Thai letter takes three bytes but no more room on screen.
+void char_offsets(const Passage& p, std::vector<std::size_t>& starts,
+                  std::vector<std::size_t>& ends) {
+  std::size_t chars = 0, byte = 0;
+  for (const Token& t : p.tokens) {
+    chars += util::utf8_length(std::string_view(*p.text).substr(byte, t.start - byte));
+    starts.push_back(chars);
+    chars += util::utf8_length(std::string_view(*p.text).substr(t.start, t.end - t.start));
+    ends.push_back(chars);
+    byte = t.end;
+  }
+}
+
+// Picks the window of at most max_chars characters with the most distinct
+// query words. The window opens a little before its first match, so the
+// match is read in context.
+void best_window(Passage& p, const QueryTerms& q, std::size_t max_chars) {
+  const auto& toks = p.tokens;
+  std::vector<std::size_t> starts, ends;
+  char_offsets(p, starts, ends);
+  auto last_fitting = [&](std::size_t first) {
+    std::size_t last = first;
+    while (last + 1 < toks.size() && ends[last + 1] - starts[first] <= max_chars) ++last;
+    return last;
+  };
+
+  std::size_t anchor = 0;
+  p.score = 0;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (!matches(toks[i], q)) continue;
+    std::set<std::string> distinct;
+    const std::size_t last = last_fitting(i);
+    for (std::size_t j = i; j <= last; ++j) {
+      if (matches(toks[j], q)) distinct.insert(toks[j].stem.empty() ? toks[j].term : toks[j].stem);
+    }
+    if (distinct.size() > p.score) {
+      p.score = distinct.size();
+      anchor = i;
+    }
+  }
+  p.first = anchor;
+  while (p.first > 0 && starts[anchor] - starts[p.first - 1] <= max_chars / 4) --p.first;
+  p.last = last_fitting(p.first);
+}
+
+}  // namespace
+
+Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
+                     const QueryTerms& query, std::size_t max_chars) {
+  Passage best;
+  for (const auto& section : article.sections) {
+    if (section.prose.empty()) continue;
+    Passage p;
+    p.text = &section.prose;
+    p.tokens = analyzer.analyze(section.prose);
+    if (p.tokens.empty()) continue;
+    best_window(p, query, max_chars);
+    if (best.text == nullptr || p.score > best.score) best = std::move(p);
+  }
+  Snippet snippet;
+  if (best.text == nullptr) return snippet;
+
+  const std::string& text = *best.text;
+  const std::size_t begin = best.tokens[best.first].start;
+  const std::size_t end = best.tokens[best.last].end;
+  const std::string lead = begin > 0 ? "… " : "";
+  snippet.text = lead + text.substr(begin, end - begin);
+  for (std::size_t i = lead.size(); i < snippet.text.size(); ++i) {
+    if (snippet.text[i] == '\n') snippet.text[i] = ' ';  // same byte count: offsets hold
+  }
+  if (end < text.size()) snippet.text += " …";
+  for (std::size_t i = best.first; i <= best.last; ++i) {
+    const Token& t = best.tokens[i];
+    if (matches(t, query)) {
+      snippet.highlights.push_back({lead.size() + t.start - begin, lead.size() + t.end - begin});
+    }
+  }
+  return snippet;
+}
+
+}  // namespace kbsearch::search

@@ -1,0 +1,34 @@
+// Snippets built from kbsearch's own token offsets, so they are cut at word
+// boundaries and highlight exactly the matching words in every script
+// (Xapian 1.4's own snippet generator cannot segment Thai).
+#ifndef KBSEARCH_LIB_SEARCH_SNIPPET_H
+#define KBSEARCH_LIB_SEARCH_SNIPPET_H
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "index/document_data.h"
+#include "kbsearch/analyzer.h"
+#include "kbsearch/searcher.h"
+
+namespace kbsearch::search {
+
+struct QueryTerms {
+  std::set<std::string> terms;  // case-folded query words
+  std::set<std::string> stems;  // their stems
+};
+
+struct Snippet {
+  std::string text;
+  std::vector<Highlight> highlights;  // byte offsets into text
+};
+
+// The passage of at most `max_chars` characters of the article's prose with
+// the most distinct query words; the article's opening when none matches.
+Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
+                     const QueryTerms& query, std::size_t max_chars);
+
+}  // namespace kbsearch::search
+
+#endif  // KBSEARCH_LIB_SEARCH_SNIPPET_H

@@ -1,0 +1,24 @@
+// Small UTF-8 helpers shared by the parsers, the analyzers and the index.
+#ifndef KBSEARCH_LIB_UTIL_UTF8_H
+#define KBSEARCH_LIB_UTIL_UTF8_H
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kbsearch::util {
+
+// Offset of the first byte that does not start a well-formed UTF-8 sequence
+// (overlong forms and surrogates included), or npos when all of it is valid.
+std::size_t find_invalid_utf8(std::string_view text);
+
+// The longest prefix of `text` of at most `max_bytes` bytes that does not cut
+// a character in two.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
+
+// Number of code points in valid UTF-8 text.
+std::size_t utf8_length(std::string_view text);
+
+}  // namespace kbsearch::util
+
+#endif  // KBSEARCH_LIB_UTIL_UTF8_H

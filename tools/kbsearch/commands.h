@@ -1,0 +1,35 @@
+// The kbsearch command table: each command registers its options on a CLI11
+// subcommand and runs against the public API only.
+#ifndef KBSEARCH_TOOLS_COMMANDS_H
+#define KBSEARCH_TOOLS_COMMANDS_H
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace kbsearch::cli {
+
+// Documented exit codes (README, --help).
+enum ExitCode : int {
+  kExitOk = 0,            // everything succeeded
+  kExitSomeFailed = 1,    // index: some files failed; the rest is indexed and committed
+  kExitUsage = 2,         // bad arguments, query or language
+  kExitLocked = 3,        // the index is locked by another writer
+  kExitIndexUnusable = 4, // the index is missing, corrupt or of another version
+  kExitInternal = 5,      // any other failure
+};
+
+// A registered command: its CLI11 subcommand, and what runs it once the
+// command line is parsed. run() returns the exit code.
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command add_index_command(CLI::App& app);
+Command add_search_command(CLI::App& app);
+Command add_analyze_command(CLI::App& app);
+
+}  // namespace kbsearch::cli
+
+#endif  // KBSEARCH_TOOLS_COMMANDS_H

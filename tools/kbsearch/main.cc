@@ -1,0 +1,56 @@
+// kbsearch: index and search multilingual support articles.
+#include <iostream>
+#include <vector>
+
+#include "commands.h"
+#include "kbsearch/error.h"
+#include "kbsearch/version.h"
+
+namespace {
+
+constexpr const char* kExitCodesHelp =
+    "Exit codes: 0 success; 1 some files failed (the rest was indexed); 2 usage error "
+    "(arguments, query, language); 3 index locked by another writer; 4 index missing, "
+    "corrupt or of another version; 5 other error.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kbsearch::cli;
+  CLI::App app{"kbsearch: search multilingual support knowledge bases", "kbsearch"};
+  app.footer(kExitCodesHelp);
+  app.set_version_flag("--version", kbsearch::kVersion);
+  app.require_subcommand(1);
+
+  const std::vector<Command> commands = {add_index_command(app), add_search_command(app),
+                                         add_analyze_command(app)};
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  try {
+    for (const Command& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
+    return kExitUsage;
+  } catch (const kbsearch::IndexLockedError& e) {
+    std::cerr << "kbsearch: " << e.what() << "\n";
+    return kExitLocked;
+  } catch (const kbsearch::IndexUnusableError& e) {
+    std::cerr << "kbsearch: " << e.what() << "\n";
+    return kExitIndexUnusable;
+  } catch (const kbsearch::QueryError& e) {
+    std::cerr << "kbsearch: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const kbsearch::LanguageError& e) {
+    std::cerr << "kbsearch: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "kbsearch: " << e.what() << "\n";
+    return kExitInternal;
+  }
+}

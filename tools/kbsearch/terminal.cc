@@ -1,0 +1,23 @@
+#include "terminal.h"
+
+#include <unistd.h>
+
+namespace kbsearch::cli {
+
+bool is_terminal(std::FILE* stream) { return isatty(fileno(stream)) != 0; }
+
+std::string highlight(const std::string& text, const std::vector<Highlight>& spans, bool colour) {
+  const std::string open = colour ? "\033[1;33m" : "[";
+  const std::string close = colour ? "\033[0m" : "]";
+  std::string out;
+  std::size_t at = 0;
+  for (const Highlight& h : spans) {
+    if (h.start < at || h.end > text.size()) continue;
+    out.append(text, at, h.start - at).append(open).append(text, h.start, h.end - h.start).append(close);
+    at = h.end;
+  }
+  out.append(text, at, std::string::npos);
+  return out;
+}
+
+}  // namespace kbsearch::cli
