@@ -56,7 +56,7 @@ struct Hit {
 
 struct SearchResults {
   std::string query;
-  std::size_t total = 0;  // estimated number of matching articles
+  std::size_t total = 0;  // matching articles: exact up to 1,000, estimated above
   std::vector<Hit> hits;
 };
 

@@ -13,6 +13,13 @@
 #include "search/snippet.h"
 
 namespace kbsearch {
+namespace {
+
+// Counting every match makes `total` exact, and the same on every page, for
+// result sets up to this size; above it Xapian estimates.
+constexpr Xapian::doccount kExactTotalUpTo = 1000;
+
+}  // namespace
 
 struct Searcher::Rep {
   std::string path;
@@ -80,7 +87,8 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   // Ties broken by article id, the same on one database and across shards.
   enquire.set_sort_by_relevance_then_value(index::kSlotId, false);
   const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit));
+                                             static_cast<Xapian::doccount>(request.limit),
+                                             kExactTotalUpTo);
   results.total = mset.get_matches_estimated();
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -1,0 +1,194 @@
+// End to end through the real `kbsearch` binary: the CLI contract scripts
+// rely on (JSON fields, exit codes, errors on stderr).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "kbsearch/indexer.h"
+#include "test_support.h"
+
+namespace kbsearch {
+namespace {
+
+using nlohmann::json;
+using testing::kCorpusDir;
+using testing::kSeedsDir;
+using testing::TempDir;
+
+struct CliRun {
+  int exit_code;
+  std::string out, err;
+  json parsed() const { return json::parse(out); }
+};
+
+std::string shell_quote(const std::string& arg) {
+  std::string q = "'";
+  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+CliRun kbsearch(const std::vector<std::string>& args) {
+  const TempDir io;
+  std::string command = shell_quote(KBSEARCH_CLI);
+  for (const auto& a : args) command += " " + shell_quote(a);
+  command += " >" + shell_quote(io / "out") + " 2>" + shell_quote(io / "err") + " </dev/null";
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(io / "out"),
+          testing::read_file(io / "err")};
+}
+
+TEST(Cli, IndexesTheSeedsAsTheyAre) {
+  const TempDir dir;
+  const CliRun run = kbsearch({"index", "--db", dir / "kb", "--json", kSeedsDir.string()});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json report = run.parsed();
+  EXPECT_EQ(report["added"], 5);
+  EXPECT_EQ(report["updated"], 0);
+  EXPECT_EQ(report["deleted"], 0);
+  EXPECT_EQ(report["unchanged"], 0);
+  EXPECT_EQ(report["failed"], 0);
+  EXPECT_EQ(report["errors"], json::array());
+  EXPECT_NE(run.err.find("5 added"), std::string::npos);  // the human summary
+
+  const CliRun again = kbsearch({"index", "--db", dir / "kb", "--json", kSeedsDir.string()});
+  EXPECT_EQ(again.parsed()["unchanged"], 5);
+}
+
+class CliCorpus : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    const CliRun run = kbsearch({"index", "--db", db(), kCorpusDir.string()});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string db() { return *dir_ / "kb"; }
+  static TempDir* dir_;
+};
+TempDir* CliCorpus::dir_ = nullptr;
+
+TEST_F(CliCorpus, SearchJsonHasTheContractFields) {
+  const CliRun run = kbsearch({"search", "--db", db(), "--json", "--limit", "3", "esqueci", "a", "senha"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json result = run.parsed();
+  EXPECT_EQ(result["query"], "esqueci a senha");
+  EXPECT_GE(result["total"].get<int>(), 1);
+  ASSERT_EQ(result["hits"].size(), 3u);
+  const json& top = result["hits"][0];
+  EXPECT_EQ(top["rank"], 1);
+  EXPECT_EQ(top["id"], "reset-password-pt");
+  EXPECT_EQ(top["lang"], "pt");
+  EXPECT_EQ(top["title"], "Redefinir ou alterar sua senha");
+  EXPECT_EQ(top["path"], (kCorpusDir / "articles/reset-password/pt.md").string());
+  EXPECT_GT(top["score"].get<double>(), result["hits"][1]["score"].get<double>());
+  EXPECT_NE(top["snippet"].get<std::string>().find("senha"), std::string::npos);
+}
+
+TEST_F(CliCorpus, EachLanguageFindsItsOwnArticleWithoutLang) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"ลืมรหัสผ่าน", "reset-password-th"},
+      {"glömt lösenordet", "reset-password-sv"},
+      {"şifremi unuttum", "reset-password-tr"},
+      {"nenosiri limesahaulika", "reset-password-sw"},
+      {"esqueci minha senha", "reset-password-pt"},
+  };
+  for (const auto& [query, id] : cases) {
+    const CliRun run = kbsearch({"search", "--db", db(), "--json", query});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.parsed()["hits"][0]["id"], id) << query;
+  }
+}
+
+TEST_F(CliCorpus, LangAndPaginationOptions) {
+  const json all = kbsearch({"search", "--db", db(), "--json", "--lang", "sv", "--limit", "6",
+                             "Orbit"}).parsed();
+  const json page = kbsearch({"search", "--db", db(), "--json", "--lang", "sv", "--limit", "3",
+                              "--offset", "3", "Orbit"}).parsed();
+  ASSERT_EQ(all["hits"].size(), 6u);
+  ASSERT_EQ(page["hits"].size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(page["hits"][i]["id"], all["hits"][3 + i]["id"]);
+    EXPECT_EQ(page["hits"][i]["rank"], 4 + i);
+  }
+  for (const auto& hit : all["hits"]) EXPECT_EQ(hit["lang"], "sv");
+}
+
+TEST_F(CliCorpus, HumanOutputShowsRankTitleAndSnippet) {
+  const CliRun run = kbsearch({"search", "--db", db(), "--limit", "1", "tvåstegsverifiering"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("  1. Aktivera tvåstegsverifiering  [sv]"), std::string::npos) << run.out;
+  // Not a terminal: matches are bracketed, without colour codes.
+  EXPECT_NE(run.out.find("[Tvåstegsverifiering]"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find('\033'), std::string::npos);
+}
+
+TEST_F(CliCorpus, NoMatchIsNotAnError) {
+  const CliRun run = kbsearch({"search", "--db", db(), "--json", "zzyzx"});
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.parsed()["hits"], json::array());
+  EXPECT_EQ(run.parsed()["total"], 0);
+}
+
+TEST(Cli, AnalyzeSplitsThaiIntoWords) {
+  const CliRun run = kbsearch({"analyze", "--lang", "th", "--json", "การสนับสนุนและการบริการลูกค้า"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json tokens = run.parsed()["tokens"];
+  const std::vector<std::tuple<std::string, int, int>> expected = {
+      {"การ", 0, 9},    {"สนับสนุน", 9, 33}, {"และ", 33, 42},
+      {"การ", 42, 51},  {"บริการ", 51, 69},  {"ลูกค้า", 69, 87}};
+  ASSERT_EQ(tokens.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(tokens[i]["text"], std::get<0>(expected[i]));
+    EXPECT_EQ(tokens[i]["term"], std::get<0>(expected[i]));
+    EXPECT_EQ(tokens[i]["start"], std::get<1>(expected[i]));
+    EXPECT_EQ(tokens[i]["end"], std::get<2>(expected[i]));
+    EXPECT_EQ(tokens[i]["position"], i);
+  }
+}
+
+TEST(Cli, AnalyzeUsesTurkishCasing) {
+  const json tokens = kbsearch({"analyze", "--lang", "tr", "--json", "İLK", "YAZILIM"}).parsed()["tokens"];
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(tokens[0]["term"], "ilk");
+  EXPECT_EQ(tokens[1]["term"], "yazılım");
+  EXPECT_EQ(tokens[1]["start"], 5);
+}
+
+TEST(Cli, BadFilesGiveExitCodeOneAndNameTheFile) {
+  const TempDir dir;
+  testing::write_file(dir.path() / "articles" / "good.md", "# Hur byter jag lösenord?\n\nGå till Inställningar.\n");
+  testing::write_file(dir.path() / "articles" / "broken.md", "---\nlang: sv\ntags: [a\n---\nText\n");
+  const CliRun run = kbsearch({"index", "--db", dir / "kb", "--json", dir / "articles"});
+  EXPECT_EQ(run.exit_code, 1);
+  const json report = run.parsed();
+  EXPECT_EQ(report["added"], 1);
+  EXPECT_EQ(report["failed"], 1);
+  ASSERT_EQ(report["errors"].size(), 1u);
+  EXPECT_EQ(report["errors"][0]["path"], (dir.path() / "articles" / "broken.md").string());
+  EXPECT_NE(run.err.find("broken.md: front matter: invalid YAML"), std::string::npos) << run.err;
+}
+
+TEST(Cli, ErrorsHaveDocumentedExitCodes) {
+  const TempDir dir;
+  const CliRun missing_index = kbsearch({"search", "--db", dir / "none", "senha"});
+  EXPECT_EQ(missing_index.exit_code, 4);
+  EXPECT_NE(missing_index.err.find("kbsearch index --db"), std::string::npos) << missing_index.err;
+
+  const CliRun no_db = kbsearch({"search", "senha"});
+  EXPECT_EQ(no_db.exit_code, 2);
+  EXPECT_NE(no_db.err.find("--db"), std::string::npos);
+
+  const CliRun bad_lang = kbsearch({"analyze", "--lang", "Swedish!", "hej"});
+  EXPECT_EQ(bad_lang.exit_code, 2);
+  EXPECT_NE(bad_lang.err.find("unknown language code"), std::string::npos);
+
+  Indexer holder(dir / "locked");  // holds the write lock
+  const CliRun locked = kbsearch({"index", "--db", dir / "locked", kSeedsDir.string()});
+  EXPECT_EQ(locked.exit_code, 3);
+  EXPECT_NE(locked.err.find("locked"), std::string::npos) << locked.err;
+}
+
+}  // namespace
+}  // namespace kbsearch

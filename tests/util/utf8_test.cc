@@ -1,0 +1,41 @@
+#include "util/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace kbsearch::util {
+namespace {
+
+TEST(FindInvalidUtf8, AcceptsWellFormedTextInEveryScript) {
+  EXPECT_EQ(find_invalid_utf8("Återställ lösenordet"), std::string_view::npos);
+  EXPECT_EQ(find_invalid_utf8("รหัสผ่าน"), std::string_view::npos);
+  EXPECT_EQ(find_invalid_utf8("İLK ADIM ğüşöç"), std::string_view::npos);
+  EXPECT_EQ(find_invalid_utf8("😀"), std::string_view::npos);
+  EXPECT_EQ(find_invalid_utf8(""), std::string_view::npos);
+}
+
+TEST(FindInvalidUtf8, GivesTheOffsetOfTheFirstBadByte) {
+  EXPECT_EQ(find_invalid_utf8("abc\x80zz"), 3u);             // lone continuation byte
+  EXPECT_EQ(find_invalid_utf8("ok \xC3"), 3u);               // truncated sequence
+  EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0u);              // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1u);         // UTF-16 surrogate
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);      // past U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("lösen\xFFord"), 6u);
+}
+
+TEST(Utf8Prefix, NeverCutsACharacterInTwo) {
+  const std::string thai = "รหัสผ่าน";  // 8 characters of 3 bytes
+  EXPECT_EQ(utf8_prefix(thai, 24), thai);
+  EXPECT_EQ(utf8_prefix(thai, 7), "รห");
+  EXPECT_EQ(utf8_prefix(thai, 6), "รห");
+  EXPECT_EQ(utf8_prefix("kör", 2), "k");
+  EXPECT_EQ(utf8_prefix("kör", 3), "kö");
+}
+
+TEST(Utf8Length, CountsCodePoints) {
+  EXPECT_EQ(utf8_length("kör"), 3u);
+  EXPECT_EQ(utf8_length("รหัสผ่าน"), 8u);
+  EXPECT_EQ(utf8_length(""), 0u);
+}
+
+}  // namespace
+}  // namespace kbsearch::util

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages kbsearch builds and tests with, when missing.
+# Runs as root on Debian bookworm (uses sudo when not root). Idempotent.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libxapian-dev       # index, BM25, spelling, remote/sharded search
+  libicu-dev          # normalization, word segmentation, casing
+  libcmark-dev        # CommonMark parsing
+  libyaml-cpp-dev     # YAML front matter
+  libcld2-dev         # language identification
+  libcli11-dev        # command-line parsing
+  nlohmann-json3-dev  # JSON output
+  libgtest-dev        # tests
+  libbenchmark-dev    # benchmarks
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
