@@ -13,4 +13,11 @@ Stemmer::Stemmer(std::string_view lang) {
   }
 }
 
+const std::string& Stemmer::stem(const std::string& word) {
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() >= kCacheLimit) cache_.clear();
+  return cache_.emplace(word, stem_(word)).first->second;
+}
+
 }  // namespace kbsearch::analysis

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace kbsearch::analysis {
 
@@ -19,9 +20,14 @@ class Stemmer {
   bool enabled() const { return enabled_; }
 
   // The stem of a case-folded word; only call when enabled().
-  std::string stem(const std::string& word) const { return stem_(word); }
+  const std::string& stem(const std::string& word);
 
  private:
+  // Snowball's Turkish stemmer costs about a microsecond a word, several
+  // times ICU's segmentation; words repeat (Zipf), so remembering recent
+  // stems removes most of that cost. Bounded: cleared when full.
+  static constexpr std::size_t kCacheLimit = 1 << 16;
+  std::unordered_map<std::string, std::string> cache_;
   Xapian::Stem stem_;
   bool enabled_ = false;
 };
