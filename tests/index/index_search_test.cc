@@ -117,10 +117,19 @@ TempDir* CorpusTest::dir_ = nullptr;
 IndexReport* CorpusTest::report_ = nullptr;
 
 TEST_F(CorpusTest, IndexesEveryArticleAndSeed) {
-  EXPECT_EQ(report_->added, 55u);  // 10 groups x 5 languages + 5 seeds
+  // 10 groups x 5 languages, 5 seeds, and corpus/README.md, which has no
+  // front matter and is identified as English (the generic recipe).
+  EXPECT_EQ(report_->added, 56u);
   EXPECT_EQ(report_->failed, 0u);
   Searcher searcher(db());
-  EXPECT_EQ(searcher.languages(), (std::vector<std::string>{"pt", "sv", "sw", "th", "tr"}));
+  EXPECT_EQ(searcher.languages(), (std::vector<std::string>{"en", "pt", "sv", "sw", "th", "tr"}));
+  SearchRequest request;
+  request.query = "knowledge base";
+  request.lang = "en";
+  const SearchResults english = searcher.search(request);
+  ASSERT_EQ(english.hits.size(), 1u);
+  EXPECT_EQ(english.hits[0].id, "README");
+  EXPECT_EQ(english.hits[0].title, "The sample knowledge base");
 }
 
 struct QueryCase {
