@@ -9,13 +9,6 @@
 namespace kbsearch::analysis {
 namespace {
 
-const icu::Normalizer2* nfkc_casefold_instance() {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  check_icu(status, "loading the NFKC_Casefold normalizer");
-  return n;
-}
-
 bool is_ascii(std::string_view s) {
   for (unsigned char c : s) {
     if (c >= 0x80) return false;
@@ -26,7 +19,9 @@ bool is_ascii(std::string_view s) {
 }  // namespace
 
 CaseFolder::CaseFolder(std::string_view casing_locale)
-    : nfkc_casefold_(nfkc_casefold_instance()), dotted_i_rules_(casing_locale == "tr") {}
+    : nfkc_casefold_(normalizer(&icu::Normalizer2::getNFKCCasefoldInstance,
+                                "loading the NFKC_Casefold normalizer")),
+      dotted_i_rules_(casing_locale == "tr") {}
 
 void CaseFolder::fold(std::string_view word, std::string& out) {
   out.clear();

@@ -7,18 +7,8 @@
 #include "analysis/icu_check.h"
 
 namespace kbsearch::analysis {
-namespace {
-
-const icu::Normalizer2* nfkc_instance() {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFKCInstance(status);
-  check_icu(status, "loading the NFKC normalizer");
-  return n;
-}
-
-}  // namespace
-
-TextNormalizer::TextNormalizer() : nfkc_(nfkc_instance()) {}
+TextNormalizer::TextNormalizer()
+    : nfkc_(normalizer(&icu::Normalizer2::getNFKCInstance, "loading the NFKC normalizer")) {}
 
 std::string_view TextNormalizer::normalize(std::string_view text, OffsetMap& map) {
   map.reset();

@@ -33,38 +33,40 @@ SearchResults search(const std::string& db, const std::string& query, const std:
   return searcher.search(request);
 }
 
+// An index built once, on first use, from a directory of the repository.
+struct SharedIndex {
+  explicit SharedIndex(const std::filesystem::path& source) {
+    Indexer indexer(db);
+    report = indexer.index({source.string()});
+  }
+  TempDir dir;
+  std::string db = dir / "db";
+  IndexReport report;
+};
+
+const SharedIndex& seeds() {
+  static const SharedIndex index(kSeedsDir);
+  return index;
+}
+
+const SharedIndex& corpus() {
+  static const SharedIndex index(kCorpusDir);
+  return index;
+}
+
 // --- the seeds: five customer exports without front matter ----------------
 
-class SeedsTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir;
-    Indexer indexer(db());
-    report_ = new IndexReport(indexer.index({kSeedsDir.string()}));
-  }
-  static void TearDownTestSuite() {
-    delete report_;
-    delete dir_;
-  }
-  static std::string db() { return *dir_ / "db"; }
-
-  static TempDir* dir_;
-  static IndexReport* report_;
-};
-TempDir* SeedsTest::dir_ = nullptr;
-IndexReport* SeedsTest::report_ = nullptr;
-
-TEST_F(SeedsTest, AllFiveIndexAsTheyAre) {
-  EXPECT_EQ(report_->added, 5u);
-  EXPECT_EQ(report_->failed, 0u);
-  EXPECT_TRUE(report_->errors.empty());
+TEST(Seeds, AllFiveIndexAsTheyAre) {
+  EXPECT_EQ(seeds().report.added, 5u);
+  EXPECT_EQ(seeds().report.failed, 0u);
+  EXPECT_TRUE(seeds().report.errors.empty());
 }
 
 struct SeedCase {
   std::string id, lang, title, query;
 };
 
-TEST_F(SeedsTest, EachLanguagesQueryPutsItsArticleFirstWithoutLang) {
+TEST(Seeds, EachLanguagesQueryPutsItsArticleFirstWithoutLang) {
   const std::vector<SeedCase> cases = {
       {"000_94e5a1161f35a9c2", "th", "ผู้จำหน่ายซอฟต์แวร์ให้การสนับสนุนและการบริการลูกค้าประเภทใด?",
        "การสนับสนุนลูกค้า"},
@@ -83,7 +85,7 @@ TEST_F(SeedsTest, EachLanguagesQueryPutsItsArticleFirstWithoutLang) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query);
-    const SearchResults results = search(db(), c.query);
+    const SearchResults results = search(seeds().db, c.query);
     ASSERT_FALSE(results.hits.empty());
     const Hit& top = results.hits.front();
     EXPECT_EQ(top.id, c.id);
@@ -97,31 +99,12 @@ TEST_F(SeedsTest, EachLanguagesQueryPutsItsArticleFirstWithoutLang) {
 
 // --- the sample knowledge base ----------------------------------------------
 
-class CorpusTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir;
-    Indexer indexer(db());
-    report_ = new IndexReport(indexer.index({kCorpusDir.string()}));
-  }
-  static void TearDownTestSuite() {
-    delete report_;
-    delete dir_;
-  }
-  static std::string db() { return *dir_ / "db"; }
-
-  static TempDir* dir_;
-  static IndexReport* report_;
-};
-TempDir* CorpusTest::dir_ = nullptr;
-IndexReport* CorpusTest::report_ = nullptr;
-
-TEST_F(CorpusTest, IndexesEveryArticleAndSeed) {
+TEST(Corpus, IndexesEveryArticleAndSeed) {
   // 10 groups x 5 languages, 5 seeds, and corpus/README.md, which has no
   // front matter and is identified as English (the generic recipe).
-  EXPECT_EQ(report_->added, 56u);
-  EXPECT_EQ(report_->failed, 0u);
-  Searcher searcher(db());
+  EXPECT_EQ(corpus().report.added, 56u);
+  EXPECT_EQ(corpus().report.failed, 0u);
+  Searcher searcher(corpus().db);
   EXPECT_EQ(searcher.languages(), (std::vector<std::string>{"en", "pt", "sv", "sw", "th", "tr"}));
   SearchRequest request;
   request.query = "knowledge base";
@@ -136,7 +119,7 @@ struct QueryCase {
   std::string query, expected_top;
 };
 
-TEST_F(CorpusTest, QueriesInEachLanguageFindTheRightArticleWithoutLang) {
+TEST(Corpus, QueriesInEachLanguageFindTheRightArticleWithoutLang) {
   const std::vector<QueryCase> cases = {
       {"glömt lösenordet", "reset-password-sv"},
       {"återbetalning faktura", "invoices-and-refunds-sv"},
@@ -156,89 +139,90 @@ TEST_F(CorpusTest, QueriesInEachLanguageFindTheRightArticleWithoutLang) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query);
-    const SearchResults results = search(db(), c.query);
+    const SearchResults results = search(corpus().db, c.query);
     ASSERT_FALSE(results.hits.empty());
     EXPECT_EQ(results.hits.front().id, c.expected_top);
   }
 }
 
-TEST_F(CorpusTest, StemmingFindsOtherFormsOfAWord) {
+TEST(Corpus, StemmingFindsOtherFormsOfAWord) {
   // "fakturan" (the invoice) is not in the Swedish article; "fakturor" is.
-  EXPECT_EQ(search(db(), "fakturan", "sv").hits.at(0).id, "invoices-and-refunds-sv");
+  EXPECT_EQ(search(corpus().db, "fakturan", "sv").hits.at(0).id, "invoices-and-refunds-sv");
   // Portuguese plural query, singular and plural in the article.
-  EXPECT_EQ(search(db(), "reembolsos", "pt").hits.at(0).id, "invoices-and-refunds-pt");
+  EXPECT_EQ(search(corpus().db, "reembolsos", "pt").hits.at(0).id, "invoices-and-refunds-pt");
 }
 
-TEST_F(CorpusTest, LangRestrictsTheQueryToOneLanguage) {
-  const SearchResults results = search(db(), "API", "tr", 20);
+TEST(Corpus, LangRestrictsTheQueryToOneLanguage) {
+  const SearchResults results = search(corpus().db, "API", "tr", 20);
   ASSERT_FALSE(results.hits.empty());
   for (const Hit& h : results.hits) EXPECT_EQ(h.lang, "tr") << h.id;
   EXPECT_EQ(results.hits.front().id, "api-keys-tr");
 }
 
-TEST_F(CorpusTest, TitleMatchesRankAboveBodyMatches) {
+TEST(Corpus, TitleMatchesRankAboveBodyMatches) {
   // "lösenord" is in the title of the reset article and in the body of others.
-  const SearchResults results = search(db(), "lösenord", "sv");
+  const SearchResults results = search(corpus().db, "lösenord", "sv");
   ASSERT_GE(results.hits.size(), 2u);
   EXPECT_EQ(results.hits[0].id, "reset-password-sv");
   EXPECT_GT(results.hits[0].score, 2 * results.hits[1].score);
 }
 
-TEST_F(CorpusTest, PagesAreSlicesOfOneRanking) {
-  const SearchResults all = search(db(), "Orbit", "", 30);
+TEST(Corpus, PagesAreSlicesOfOneRanking) {
+  const SearchResults all = search(corpus().db, "Orbit", "", 30);
   ASSERT_GE(all.hits.size(), 12u);
-  const SearchResults page2 = search(db(), "Orbit", "", 5, 5);
+  const SearchResults page2 = search(corpus().db, "Orbit", "", 5, 5);
   ASSERT_EQ(page2.hits.size(), 5u);
   for (std::size_t i = 0; i < 5; ++i) {
     EXPECT_EQ(page2.hits[i].id, all.hits[5 + i].id);
     EXPECT_EQ(page2.hits[i].rank, 6 + i);
   }
   EXPECT_EQ(page2.total, all.total);
-  EXPECT_TRUE(search(db(), "Orbit", "", 10, 100000).hits.empty());
+  EXPECT_TRUE(search(corpus().db, "Orbit", "", 10, 100000).hits.empty());
 }
 
-TEST_F(CorpusTest, SnippetsHighlightTheQueryWordsInThai) {
-  const SearchResults results = search(db(), "รหัสผ่าน", "th", 1);
-  ASSERT_EQ(results.hits.size(), 1u);
+// The highlighted words of the top hit's snippet, in order.
+std::vector<std::string> top_highlights(const std::string& query, const std::string& lang) {
+  const SearchResults results = search(corpus().db, query, lang, 1);
+  std::vector<std::string> words;
+  if (results.hits.empty()) return words;
   const Hit& hit = results.hits[0];
-  ASSERT_FALSE(hit.highlights.empty());
-  // ICU splits รหัสผ่าน into รหัส|ผ่าน; every highlight is one of them.
-  for (const Highlight& h : hit.highlights) {
-    const std::string word = hit.snippet.substr(h.start, h.end - h.start);
-    EXPECT_TRUE(word == "รหัส" || word == "ผ่าน") << word;
-  }
+  for (const Highlight& h : hit.highlights) words.push_back(hit.snippet.substr(h.start, h.end - h.start));
+  return words;
 }
 
-TEST_F(CorpusTest, SnippetsHighlightStemmedMatchesInSwedish) {
-  const SearchResults results = search(db(), "lösenord", "sv", 1);
-  ASSERT_EQ(results.hits.size(), 1u);
-  const Hit& hit = results.hits[0];
-  ASSERT_FALSE(hit.highlights.empty());
-  for (const Highlight& h : hit.highlights) {
-    const std::string word = hit.snippet.substr(h.start, h.end - h.start);
-    EXPECT_EQ(word.rfind("lösenord", 0) == 0 || word.rfind("Lösenord", 0) == 0, true) << word;
-  }
+TEST(Corpus, SnippetsHighlightTheQueryWordsInThai) {
+  // ICU splits รหัสผ่าน into รหัส|ผ่าน; the snippet highlights both, in order.
+  const std::vector<std::string> words = top_highlights("รหัสผ่าน", "th");
+  ASSERT_GE(words.size(), 2u);
+  for (const auto& w : words) EXPECT_TRUE(w == "รหัส" || w == "ผ่าน") << w;
 }
 
-TEST_F(CorpusTest, CodeIsSearchableButUrlsAreNotProse) {
+TEST(Corpus, SnippetsHighlightStemmedMatchesInSwedish) {
+  // lösenordet, lösenord... all stem to lösenord.
+  const std::vector<std::string> words = top_highlights("lösenord", "sv");
+  ASSERT_FALSE(words.empty());
+  for (const auto& w : words) EXPECT_TRUE(w.rfind("lösenord", 0) == 0 || w.rfind("Lösenord", 0) == 0) << w;
+}
+
+TEST(Corpus, CodeIsSearchableButUrlsAreNotProse) {
   // The silent-install command is in a code block of the install article.
-  EXPECT_EQ(search(db(), "OrbitSetup.exe", "sv").hits.at(0).id, "install-desktop-app-sv");
+  EXPECT_EQ(search(corpus().db, "OrbitSetup.exe", "sv").hits.at(0).id, "install-desktop-app-sv");
   // Link targets are not indexed as words: the Swedish reset article links
   // to .../account/single-sign-on, and "single" appears nowhere else.
   EXPECT_NE(testing::read_file(kCorpusDir / "articles/reset-password/sv.md").find("single-sign-on"),
             std::string::npos);
-  EXPECT_TRUE(search(db(), "single", "sv").hits.empty());
+  EXPECT_TRUE(search(corpus().db, "single", "sv").hits.empty());
 }
 
-TEST_F(CorpusTest, AStubFileOpensLikeTheDatabase) {
+TEST(Corpus, AStubFileOpensLikeTheDatabase) {
   const TempDir stub_dir;
   const std::string stub = stub_dir / "kb.stub";
-  testing::write_file(stub, "auto " + db() + "\n");
-  EXPECT_EQ(ids(search(stub, "återbetalning faktura")), ids(search(db(), "återbetalning faktura")));
+  testing::write_file(stub, "auto " + corpus().db + "\n");
+  EXPECT_EQ(ids(search(stub, "återbetalning faktura")), ids(search(corpus().db, "återbetalning faktura")));
 }
 
-TEST_F(CorpusTest, HostileQueriesGetClearErrors) {
-  Searcher searcher(db());
+TEST(Corpus, HostileQueriesGetClearErrors) {
+  Searcher searcher(corpus().db);
   SearchRequest long_query;
   long_query.query = std::string(5000, 'a');
   EXPECT_THROW(searcher.search(long_query), QueryError);

@@ -13,6 +13,16 @@ constexpr const char* kExitCodesHelp =
     "(arguments, query, language); 3 index locked by another writer; 4 index missing, "
     "corrupt or of another version; 5 other error.";
 
+// The documented exit code of an error that ended a command.
+int exit_code_for(const std::exception& e) {
+  using namespace kbsearch::cli;
+  if (dynamic_cast<const kbsearch::IndexLockedError*>(&e)) return kExitLocked;
+  if (dynamic_cast<const kbsearch::IndexUnusableError*>(&e)) return kExitIndexUnusable;
+  if (dynamic_cast<const kbsearch::QueryError*>(&e)) return kExitUsage;
+  if (dynamic_cast<const kbsearch::LanguageError*>(&e)) return kExitUsage;
+  return kExitInternal;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -37,20 +47,8 @@ int main(int argc, char** argv) {
       if (command.app->parsed()) return command.run();
     }
     return kExitUsage;
-  } catch (const kbsearch::IndexLockedError& e) {
-    std::cerr << "kbsearch: " << e.what() << "\n";
-    return kExitLocked;
-  } catch (const kbsearch::IndexUnusableError& e) {
-    std::cerr << "kbsearch: " << e.what() << "\n";
-    return kExitIndexUnusable;
-  } catch (const kbsearch::QueryError& e) {
-    std::cerr << "kbsearch: " << e.what() << "\n";
-    return kExitUsage;
-  } catch (const kbsearch::LanguageError& e) {
-    std::cerr << "kbsearch: " << e.what() << "\n";
-    return kExitUsage;
   } catch (const std::exception& e) {
     std::cerr << "kbsearch: " << e.what() << "\n";
-    return kExitInternal;
+    return exit_code_for(e);
   }
 }
