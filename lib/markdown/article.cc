@@ -5,6 +5,7 @@
 #include "kbsearch/analyzer.h"
 #include "kbsearch/error.h"
 #include "markdown/front_matter.h"
+#include "util/calendar_date.h"
 #include "util/utf8.h"
 
 namespace kbsearch::markdown {
@@ -19,20 +20,6 @@ std::string_view trim(std::string_view s) {
   if (first == std::string_view::npos) return {};
   const auto last = s.find_last_not_of(" \t\r\n");
   return s.substr(first, last - first + 1);
-}
-
-std::string first_nonempty_line(const std::vector<Section>& sections) {
-  for (const auto& section : sections) {
-    std::size_t pos = 0;
-    while (pos < section.prose.size()) {
-      std::size_t eol = section.prose.find('\n', pos);
-      if (eol == std::string::npos) eol = section.prose.size();
-      const std::string_view line = trim(std::string_view(section.prose).substr(pos, eol - pos));
-      if (!line.empty()) return std::string(line);
-      pos = eol + 1;
-    }
-  }
-  return {};
 }
 
 std::string shorten_title(std::string title) {
@@ -62,8 +49,7 @@ std::string take_publication_label(Section& last) {
   for (auto l : kPublicationLabels) known = known || label == l;
   if (!known) return {};
   const std::string_view value = trim(para.substr(colon + 1));
-  const bool is_date = value.size() == 10 && value[4] == '-' && value[7] == '-';
-  if (!value.empty() && !is_date) return {};  // some other text: leave it alone
+  if (!value.empty() && !util::is_calendar_date(value)) return {};  // other text: leave it
   prose.erase(para_start == std::string::npos ? 0 : para_start);
   return std::string(value);
 }
@@ -97,7 +83,7 @@ Article parse_article(std::string_view text, const std::string& path,
   }
   if (fm.title && !trim(*fm.title).empty()) article.title = std::string(trim(*fm.title));
   else if (!doc.first_heading.empty()) article.title = doc.first_heading;
-  else article.title = first_nonempty_line(article.sections);
+  else article.title = doc.first_line;
   article.title = shorten_title(std::move(article.title));
 
   article.updated = fm.updated ? *fm.updated : published;

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "kbsearch/error.h"
+#include "util/calendar_date.h"
 
 namespace kbsearch::markdown {
 namespace {
@@ -51,20 +52,10 @@ std::string checked_lang(std::string value, const std::string& path) {
   return value;
 }
 
-bool is_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  const int month = (s[5] - '0') * 10 + (s[6] - '0');
-  const int day = (s[8] - '0') * 10 + (s[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 std::string checked_date(const std::string& value, const std::string& path) {
   // Accept a full timestamp too ("2026-03-01T10:00:00Z") but keep the date.
   const std::string date = value.substr(0, 10);
-  if (!is_date(date) || (value.size() > 10 && value[10] != 'T' && value[10] != ' ')) {
+  if (!util::is_calendar_date(date) || (value.size() > 10 && value[10] != 'T' && value[10] != ' ')) {
     fail(path, "'updated' must be a date like 2026-03-01, not '" + value + "'");
   }
   return date;

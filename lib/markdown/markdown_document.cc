@@ -1,10 +1,13 @@
 #include "markdown/markdown_document.h"
 
 #include <cmark.h>
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
 
 #include <cctype>
 #include <map>
 #include <memory>
+#include <set>
 
 namespace kbsearch::markdown {
 namespace {
@@ -39,15 +42,54 @@ void trim_trailing(std::string& text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
 }
 
-// Text of an HTML block without its tags, so prose inside HTML still counts.
+bool starts_with_ci(std::string_view s, std::size_t at, std::string_view word) {
+  if (s.size() - at < word.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[at + i])) != word[i]) return false;
+  }
+  return true;
+}
+
+// Text of an HTML block without its tags, so prose inside HTML still counts;
+// scripts and style sheets are code for browsers, not prose.
 std::string strip_tags(std::string_view html) {
   std::string out;
-  bool in_tag = false;
-  for (char c : html) {
-    if (c == '<') in_tag = true;
-    else if (c == '>' && in_tag) { in_tag = false; out += ' '; }
-    else if (!in_tag) out += c;
+  std::size_t i = 0;
+  while (i < html.size()) {
+    if (html[i] != '<') {
+      out += html[i++];
+      continue;
+    }
+    for (std::string_view element : {"script", "style"}) {
+      if (starts_with_ci(html, i + 1, element)) {
+        const std::string close = "</" + std::string(element);
+        std::size_t end = i;
+        while ((end = html.find('<', end + 1)) != std::string_view::npos &&
+               !starts_with_ci(html, end, close)) {
+        }
+        i = end == std::string_view::npos ? html.size() : end;
+        break;
+      }
+    }
+    const std::size_t close = html.find('>', i);
+    i = close == std::string_view::npos ? html.size() : close + 1;
+    if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
   }
+  return out;
+}
+
+// Text with bare http(s) URLs cut out: a URL is an address, not words.
+std::string without_urls(std::string_view text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t url = std::min(text.find("http://", i), text.find("https://", i));
+    if (url == std::string_view::npos) break;
+    out.append(text.substr(i, url - i));
+    i = text.find_first_of(" \t\n", url);
+    if (i == std::string_view::npos) i = text.size();
+  }
+  out.append(text.substr(std::min(i, text.size())));
   return out;
 }
 
@@ -99,16 +141,20 @@ class Builder {
         in_heading_ = true;
         break;
       case CMARK_NODE_TEXT:
-        if (literal != nullptr && !is_autolink_text(node)) text_target() += literal;
+        if (literal != nullptr && !is_autolink_text(node)) {
+          const std::string text = without_urls(literal);
+          text_target() += text;
+          first_line_text(text);
+        }
         break;
       case CMARK_NODE_SOFTBREAK:
-        text_target() += in_heading_ ? " " : "\n";
-        break;
       case CMARK_NODE_LINEBREAK:
         text_target() += in_heading_ ? " " : "\n";
+        end_first_line();
         break;
       case CMARK_NODE_CODE:
         if (literal != nullptr) {
+          first_line_text(literal);
           // Inline code stays in the heading text (it is part of the title a
           // person reads) but in prose it goes to the code field.
           if (in_heading_) current().heading += literal;
@@ -142,25 +188,54 @@ class Builder {
       s.anchor = unique_anchor(heading_slug(s.heading));
     } else if (is_block_container_end(type)) {
       end_block(current().prose);
+      end_first_line();
     }
   }
 
+  // The first line of the first paragraph, as a person reads it (inline code
+  // included): the title of an article without front matter or heading.
+  void first_line_text(std::string_view text) {
+    if (!in_heading_ && !first_line_done_) doc_.first_line += text;
+  }
+  void end_first_line() {
+    if (in_heading_ || first_line_done_) return;
+    const auto first = doc_.first_line.find_first_not_of(" \t");
+    const auto last = doc_.first_line.find_last_not_of(" \t");
+    doc_.first_line = first == std::string::npos ? "" : doc_.first_line.substr(first, last - first + 1);
+    first_line_done_ = !doc_.first_line.empty();
+  }
+
+  // GitHub's rule: the n-th repeat of a slug gets "-n", skipping any
+  // suffixed form another heading already took.
   std::string unique_anchor(std::string slug) {
     if (slug.empty()) slug = "section";
-    const int seen = anchors_[slug]++;
-    return seen == 0 ? slug : slug + "-" + std::to_string(seen);
+    std::string anchor = slug;
+    for (int& n = repeats_[slug]; used_anchors_.count(anchor) != 0;) {
+      anchor = slug + "-" + std::to_string(++n);
+    }
+    used_anchors_.insert(anchor);
+    return anchor;
   }
 
   MarkdownDocument doc_;
   bool in_heading_ = false;
-  std::map<std::string, int> anchors_;
+  bool first_line_done_ = false;
+  std::map<std::string, int> repeats_;
+  std::set<std::string> used_anchors_;
 };
 
 }  // namespace
 
 std::string heading_slug(std::string_view heading) {
+  // Lowercase in every script (Återställ -> återställ) with ICU's root rules.
+  std::string lower;
+  icu::StringByteSink<std::string> sink(&lower);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CaseMap::utf8ToLower("", 0, icu::StringPiece(heading.data(), static_cast<int32_t>(heading.size())),
+                            sink, nullptr, status);
+  if (U_FAILURE(status)) lower.assign(heading);  // input was validated; keep it as is
   std::string slug;
-  for (unsigned char c : heading) {
+  for (unsigned char c : lower) {
     if (c >= 0x80) slug += static_cast<char>(c);  // letters of other scripts stay
     else if (std::isalnum(c)) slug += static_cast<char>(std::tolower(c));
     else if (c == ' ' || c == '-') slug += '-';

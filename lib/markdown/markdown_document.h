@@ -2,8 +2,9 @@
 //
 // Headings split the article into sections. Within a section, prose (the
 // text people read, link text included) is kept apart from code (code blocks
-// and inline code), because code is matched differently from prose. URLs and
-// raw HTML tags are not prose and are dropped.
+// and inline code), because code is matched differently from prose. URLs
+// (link targets, autolinks, bare http(s) URLs in text), raw HTML tags and
+// the contents of <script> and <style> are not prose and are dropped.
 #ifndef KBSEARCH_LIB_MARKDOWN_MARKDOWN_DOCUMENT_H
 #define KBSEARCH_LIB_MARKDOWN_MARKDOWN_DOCUMENT_H
 
@@ -24,12 +25,13 @@ struct Section {
 struct MarkdownDocument {
   std::vector<Section> sections;  // never empty
   std::string first_heading;      // text of the first heading, if any
+  std::string first_line;         // first line of the first paragraph, inline code included
 };
 
 MarkdownDocument parse_markdown(std::string_view body);
 
-// The GitHub-style anchor of a heading: lowercase, spaces to '-', ASCII
-// punctuation dropped, letters of every script kept.
+// The GitHub-style anchor of a heading: lowercase (in every script), spaces
+// to '-', ASCII punctuation dropped, letters of every script kept.
 std::string heading_slug(std::string_view heading);
 
 }  // namespace kbsearch::markdown
