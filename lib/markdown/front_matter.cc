@@ -30,16 +30,21 @@ bool is_fence(std::string_view line, bool closing) {
   throw InputError(path, "front matter: " + reason);
 }
 
-std::string scalar(const YAML::Node& node, const char* key, const std::string& path) {
-  if (!node.IsScalar()) fail(path, std::string("'") + key + "' must be a single value");
+// A field of the wrong shape; parse_fields adds the file and the line.
+struct FieldError {
+  std::string message;
+};
+
+std::string scalar(const YAML::Node& node, const char* key) {
+  if (!node.IsScalar()) throw FieldError{std::string("'") + key + "' must be a single value"};
   std::string value = node.as<std::string>();
   if (value.find('\n') != std::string::npos) {
-    fail(path, std::string("'") + key + "' must be on one line");
+    throw FieldError{std::string("'") + key + "' must be on one line"};
   }
   return value;
 }
 
-std::string checked_lang(std::string value, const std::string& path) {
+std::string checked_lang(std::string value) {
   // Keep the primary subtag of a BCP 47 tag: "pt-BR" and "pt_BR" both mean pt.
   value = value.substr(0, value.find_first_of("-_"));
   std::transform(value.begin(), value.end(), value.begin(),
@@ -47,21 +52,21 @@ std::string checked_lang(std::string value, const std::string& path) {
   const bool letters = std::all_of(value.begin(), value.end(),
                                    [](unsigned char c) { return c >= 'a' && c <= 'z'; });
   if (!letters || value.size() < 2 || value.size() > 3) {
-    fail(path, "'lang' must be a language code such as sv or pt-BR, not '" + value + "'");
+    throw FieldError{"'lang' must be a language code such as sv or pt-BR, not '" + value + "'"};
   }
   return value;
 }
 
-std::string checked_date(const std::string& value, const std::string& path) {
+std::string checked_date(const std::string& value) {
   // Accept a full timestamp too ("2026-03-01T10:00:00Z") but keep the date.
   const std::string date = value.substr(0, 10);
   if (!util::is_calendar_date(date) || (value.size() > 10 && value[10] != 'T' && value[10] != ' ')) {
-    fail(path, "'updated' must be a date like 2026-03-01, not '" + value + "'");
+    throw FieldError{"'updated' must be a date like 2026-03-01, not '" + value + "'"};
   }
   return date;
 }
 
-std::vector<std::string> tag_list(const YAML::Node& node, const std::string& path) {
+std::vector<std::string> tag_list(const YAML::Node& node) {
   std::vector<std::string> tags;
   auto add = [&tags](std::string tag) {
     const auto first = tag.find_first_not_of(" \t");
@@ -69,7 +74,7 @@ std::vector<std::string> tag_list(const YAML::Node& node, const std::string& pat
     if (first != std::string::npos) tags.push_back(tag.substr(first, last - first + 1));
   };
   if (node.IsSequence()) {
-    for (const auto& item : node) add(scalar(item, "tags", path));
+    for (const auto& item : node) add(scalar(item, "tags"));
   } else if (node.IsScalar()) {
     // "tags: billing, invoice" is a common hand-written form.
     const std::string all = node.as<std::string>();
@@ -79,7 +84,7 @@ std::vector<std::string> tag_list(const YAML::Node& node, const std::string& pat
     }
     add(all.substr(begin));
   } else if (!node.IsNull()) {
-    fail(path, "'tags' must be a list such as [billing, invoice]");
+    throw FieldError{"'tags' must be a list such as [billing, invoice]"};
   }
   return tags;
 }
@@ -99,13 +104,17 @@ FrontMatter parse_fields(const std::string& yaml, const std::string& path, std::
       const std::string key = field.first.as<std::string>();
       const YAML::Node& value = field.second;
       if (value.IsNull()) continue;
-      if (key == "id") fm.id = scalar(value, "id", path);
-      else if (key == "title") fm.title = scalar(value, "title", path);
-      else if (key == "lang") fm.lang = checked_lang(scalar(value, "lang", path), path);
-      else if (key == "updated") fm.updated = checked_date(scalar(value, "updated", path), path);
-      else if (key == "group") fm.group = scalar(value, "group", path);
-      else if (key == "tags") fm.tags = tag_list(value, path);
-      // Other keys belong to other tools (layouts, authors...): ignored.
+      try {
+        if (key == "id") fm.id = scalar(value, "id");
+        else if (key == "title") fm.title = scalar(value, "title");
+        else if (key == "lang") fm.lang = checked_lang(scalar(value, "lang"));
+        else if (key == "updated") fm.updated = checked_date(scalar(value, "updated"));
+        else if (key == "group") fm.group = scalar(value, "group");
+        else if (key == "tags") fm.tags = tag_list(value);
+        // Other keys belong to other tools (layouts, authors...): ignored.
+      } catch (const FieldError& e) {
+        fail(path, "line " + std::to_string(first_line + value.Mark().line) + ": " + e.message);
+      }
     }
   } catch (const YAML::Exception& e) {
     fail(path, "line " + std::to_string(first_line + e.mark.line) + ": " + e.msg);

@@ -327,6 +327,14 @@ TEST(FrontMatterErrorTest, BadDate) {
   EXPECT_TRUE(Contains(e.what(), "yesterday"));
 }
 
+TEST(FrontMatterErrorTest, FieldErrorsGiveTheLineInTheFile) {
+  const InputError e =
+      expect_input_error("---\nid: faktura-sv\ntitle: Fakturor\nupdated: igår\n---\nText\n");
+  EXPECT_EQ(e.reason(), "front matter: line 4: 'updated' must be a date like 2026-03-01, not 'igår'");
+  const InputError tags = expect_input_error("---\ntags:\n  a: b\n---\n");
+  EXPECT_EQ(tags.reason(), "front matter: line 3: 'tags' must be a list such as [billing, invoice]");
+}
+
 TEST(FrontMatterErrorTest, MalformedDatesRejected) {
   for (const char* date : {"2024-13-01", "2024-00-10", "2024-01-32", "2024-1-5", "02.05.2024",
                            "2024-05-02x", "2024/05/02"}) {
