@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 
 #include "analysis/icu_check.h"
+#include "analysis/normalizers.h"
 
 namespace kbsearch::analysis {
 namespace {
@@ -19,8 +20,7 @@ bool is_ascii(std::string_view s) {
 }  // namespace
 
 CaseFolder::CaseFolder(std::string_view casing_locale)
-    : nfkc_casefold_(normalizer(&icu::Normalizer2::getNFKCCasefoldInstance,
-                                "loading the NFKC_Casefold normalizer")),
+    : nfkc_casefold_(&search_nfkc_casefold()),
       dotted_i_rules_(casing_locale == "tr") {}
 
 void CaseFolder::fold(std::string_view word, std::string& out) {

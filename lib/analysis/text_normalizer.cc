@@ -5,10 +5,10 @@
 #include <unicode/normalizer2.h>
 
 #include "analysis/icu_check.h"
+#include "analysis/normalizers.h"
 
 namespace kbsearch::analysis {
-TextNormalizer::TextNormalizer()
-    : nfkc_(normalizer(&icu::Normalizer2::getNFKCInstance, "loading the NFKC normalizer")) {}
+TextNormalizer::TextNormalizer() : nfkc_(&search_nfkc()) {}
 
 std::string_view TextNormalizer::normalize(std::string_view text, OffsetMap& map) {
   map.reset();

@@ -1,4 +1,4 @@
-// Stage 1: Unicode normalization of the whole text (NFKC), before
+// Stage 1: Unicode normalization of the whole text (NFKC, see normalizers.h), before
 // segmentation, so full-width letters, ligatures and compatibility forms
 // segment like their plain equivalents. Keeps an OffsetMap back to the input.
 #ifndef KBSEARCH_LIB_ANALYSIS_TEXT_NORMALIZER_H

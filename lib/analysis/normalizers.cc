@@ -1,0 +1,47 @@
+#include "analysis/normalizers.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uniset.h>
+
+#include <memory>
+
+#include "analysis/icu_check.h"
+
+namespace kbsearch::analysis {
+namespace {
+
+// Everything but SARA AM; frozen, so it is safe to share between threads.
+const icu::UnicodeSet& all_but_sara_am() {
+  static const icu::UnicodeSet* set = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    auto* s = new icu::UnicodeSet(icu::UnicodeString(u"[^\\u0E33\\u0EB3]"), status);
+    check_icu(status, "building the normalization filter");
+    s->freeze();
+    return s;
+  }();
+  return *set;
+}
+
+const icu::Normalizer2& filtered(const icu::Normalizer2* (*form)(UErrorCode&), const char* what) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* base = form(status);
+  check_icu(status, what);
+  // Intentionally never freed: used until the process exits.
+  return *new icu::FilteredNormalizer2(*base, all_but_sara_am());
+}
+
+}  // namespace
+
+const icu::Normalizer2& search_nfkc() {
+  static const icu::Normalizer2& n =
+      filtered(&icu::Normalizer2::getNFKCInstance, "loading the NFKC normalizer");
+  return n;
+}
+
+const icu::Normalizer2& search_nfkc_casefold() {
+  static const icu::Normalizer2& n =
+      filtered(&icu::Normalizer2::getNFKCCasefoldInstance, "loading the NFKC_Casefold normalizer");
+  return n;
+}
+
+}  // namespace kbsearch::analysis
