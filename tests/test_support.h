@@ -5,13 +5,15 @@
 
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
-namespace kbsearch::testing {
+namespace kbsearch::testutil {
 
 inline const std::filesystem::path kSourceDir = KBSEARCH_SOURCE_DIR;
 inline const std::filesystem::path kCorpusDir = kSourceDir / "corpus";
@@ -45,6 +47,13 @@ inline void write_file(const std::filesystem::path& path, const std::string& byt
   std::ofstream(path, std::ios::binary) << bytes;
 }
 
+// EXPECT_TRUE(Contains(text, part)) says what the text was when it fails.
+inline ::testing::AssertionResult Contains(const std::string& haystack, const std::string& needle) {
+  if (haystack.find(needle) != std::string::npos) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "\"" << haystack << "\" does not contain \"" << needle
+                                       << "\"";
+}
+
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -52,6 +61,6 @@ inline std::string read_file(const std::filesystem::path& path) {
   return ss.str();
 }
 
-}  // namespace kbsearch::testing
+}  // namespace kbsearch::testutil
 
 #endif  // KBSEARCH_TESTS_TEST_SUPPORT_H

@@ -13,9 +13,9 @@ namespace kbsearch {
 namespace {
 
 using nlohmann::json;
-using testing::kCorpusDir;
-using testing::kSeedsDir;
-using testing::TempDir;
+using testutil::kCorpusDir;
+using testutil::kSeedsDir;
+using testutil::TempDir;
 
 struct CliRun {
   int exit_code;
@@ -35,8 +35,8 @@ CliRun kbsearch(const std::vector<std::string>& args) {
   for (const auto& a : args) command += " " + shell_quote(a);
   command += " >" + shell_quote(io / "out") + " 2>" + shell_quote(io / "err") + " </dev/null";
   const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testing::read_file(io / "out"),
-          testing::read_file(io / "err")};
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testutil::read_file(io / "out"),
+          testutil::read_file(io / "err")};
 }
 
 TEST(Cli, IndexesTheSeedsAsTheyAre) {
@@ -158,8 +158,8 @@ TEST(Cli, AnalyzeUsesTurkishCasing) {
 
 TEST(Cli, BadFilesGiveExitCodeOneAndNameTheFile) {
   const TempDir dir;
-  testing::write_file(dir.path() / "articles" / "good.md", "# Hur byter jag lösenord?\n\nGå till Inställningar.\n");
-  testing::write_file(dir.path() / "articles" / "broken.md", "---\nlang: sv\ntags: [a\n---\nText\n");
+  testutil::write_file(dir.path() / "articles" / "good.md", "# Hur byter jag lösenord?\n\nGå till Inställningar.\n");
+  testutil::write_file(dir.path() / "articles" / "broken.md", "---\nlang: sv\ntags: [a\n---\nText\n");
   const CliRun run = kbsearch({"index", "--db", dir / "kb", "--json", dir / "articles"});
   EXPECT_EQ(run.exit_code, 1);
   const json report = run.parsed();

@@ -11,9 +11,9 @@
 namespace kbsearch {
 namespace {
 
-using testing::kCorpusDir;
-using testing::kSeedsDir;
-using testing::TempDir;
+using testutil::kCorpusDir;
+using testutil::kSeedsDir;
+using testutil::TempDir;
 namespace fs = std::filesystem;
 
 std::vector<std::string> ids(const SearchResults& results) {
@@ -209,7 +209,7 @@ TEST(Corpus, CodeIsSearchableButUrlsAreNotProse) {
   EXPECT_EQ(search(corpus().db, "OrbitSetup.exe", "sv").hits.at(0).id, "install-desktop-app-sv");
   // Link targets are not indexed as words: the Swedish reset article links
   // to .../account/single-sign-on, and "single" appears nowhere else.
-  EXPECT_NE(testing::read_file(kCorpusDir / "articles/reset-password/sv.md").find("single-sign-on"),
+  EXPECT_NE(testutil::read_file(kCorpusDir / "articles/reset-password/sv.md").find("single-sign-on"),
             std::string::npos);
   EXPECT_TRUE(search(corpus().db, "single", "sv").hits.empty());
 }
@@ -217,7 +217,7 @@ TEST(Corpus, CodeIsSearchableButUrlsAreNotProse) {
 TEST(Corpus, AStubFileOpensLikeTheDatabase) {
   const TempDir stub_dir;
   const std::string stub = stub_dir / "kb.stub";
-  testing::write_file(stub, "auto " + corpus().db + "\n");
+  testutil::write_file(stub, "auto " + corpus().db + "\n");
   EXPECT_EQ(ids(search(stub, "återbetalning faktura")), ids(search(corpus().db, "återbetalning faktura")));
 }
 
@@ -277,7 +277,7 @@ TEST_F(ReindexTest, AChangedFileReplacesItsArticle) {
   run();
   const std::size_t articles_with_orbit = find("Orbit").total;
   const auto file = articles_.path() / "api-keys" / "sv.md";
-  testing::write_file(file, testing::read_file(file) + "\nNytt stycke om webbkrokar.\n");
+  testutil::write_file(file, testutil::read_file(file) + "\nNytt stycke om webbkrokar.\n");
   const IndexReport report = run();
   EXPECT_EQ(report.updated, 1u);
   EXPECT_EQ(report.unchanged, 9u);
@@ -296,7 +296,7 @@ TEST_F(ReindexTest, ADeletedFileDeletesItsArticle) {
 TEST_F(ReindexTest, ABrokenFileIsReportedAndKeepsItsLastGoodVersion) {
   run();
   const auto file = articles_.path() / "api-keys" / "tr.md";
-  testing::write_file(file, "---\ntitle: [unclosed\n---\nBozuk\n");
+  testutil::write_file(file, "---\ntitle: [unclosed\n---\nBozuk\n");
   const IndexReport report = run();
   EXPECT_EQ(report.failed, 1u);
   ASSERT_EQ(report.errors.size(), 1u);
@@ -307,9 +307,9 @@ TEST_F(ReindexTest, ABrokenFileIsReportedAndKeepsItsLastGoodVersion) {
 }
 
 TEST_F(ReindexTest, BadFilesAreReportedAndTheRestIsIndexed) {
-  testing::write_file(articles_.path() / "bad" / "latin1.md", "Fel kodning: l\xF6senord\n");
-  testing::write_file(articles_.path() / "bad" / "binary.md", std::string("PK\x03\x04\0\0", 6));
-  testing::write_file(articles_.path() / "bad" / "empty.md", "");
+  testutil::write_file(articles_.path() / "bad" / "latin1.md", "Fel kodning: l\xF6senord\n");
+  testutil::write_file(articles_.path() / "bad" / "binary.md", std::string("PK\x03\x04\0\0", 6));
+  testutil::write_file(articles_.path() / "bad" / "empty.md", "");
   const IndexReport report = run();
   EXPECT_EQ(report.added, 11u);  // the 10 articles and the empty one
   EXPECT_EQ(report.failed, 2u);

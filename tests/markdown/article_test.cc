@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,15 +16,11 @@
 namespace kbsearch::markdown {
 namespace {
 
+using kbsearch::testutil::Contains;
+
 namespace fs = std::filesystem;
 
 const std::string kPath = "kb/article.md";
-
-::testing::AssertionResult Contains(const std::string& haystack, const std::string& needle) {
-  if (haystack.find(needle) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << haystack << "\" does not contain \"" << needle
-                                       << "\"";
-}
 
 // True when no section's prose contains `needle`.
 ::testing::AssertionResult NotInAnyProse(const Article& article, const std::string& needle) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,13 +13,9 @@
 namespace kbsearch::markdown {
 namespace {
 
-using Strings = std::vector<std::string>;
+using kbsearch::testutil::Contains;
 
-::testing::AssertionResult Contains(const std::string& haystack, const std::string& needle) {
-  if (haystack.find(needle) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << haystack << "\" does not contain \"" << needle
-                                       << "\"";
-}
+using Strings = std::vector<std::string>;
 
 const std::string kPath = "kb/sv/faktura.md";
 

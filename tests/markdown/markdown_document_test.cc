@@ -2,17 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support.h"
+
 #include <string>
 #include <vector>
 
 namespace kbsearch::markdown {
 namespace {
 
-::testing::AssertionResult Contains(const std::string& haystack, const std::string& needle) {
-  if (haystack.find(needle) != std::string::npos) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "\"" << haystack << "\" does not contain \"" << needle
-                                       << "\"";
-}
+using kbsearch::testutil::Contains;
 
 // True when `needle` appears nowhere in the document: no heading, prose,
 // code or anchor holds it.
