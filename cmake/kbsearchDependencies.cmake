@@ -4,6 +4,7 @@
 include_guard(GLOBAL)
 include(CMakeFindDependencyMacro)
 
+find_dependency(Threads)
 find_dependency(ICU COMPONENTS uc i18n)
 # Debian's cmark CMake config also requires the cmark program (a separate
 # package), so use its pkg-config file instead.

@@ -10,6 +10,7 @@ packages=(
   libcmark-dev        # CommonMark parsing
   libyaml-cpp-dev     # YAML front matter
   libcld2-dev         # language identification
+  hunspell-sv         # Swedish word list for compound splitting (read at build time)
   libcli11-dev        # command-line parsing
   nlohmann-json3-dev  # JSON output
   libgtest-dev        # tests

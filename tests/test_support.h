@@ -12,6 +12,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include "kbsearch/indexer.h"
+#include "kbsearch/searcher.h"
 
 namespace kbsearch::testutil {
 
@@ -59,6 +63,41 @@ inline std::string read_file(const std::filesystem::path& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// An index built once, on first use, from files of the repository.
+struct SharedIndex {
+  explicit SharedIndex(const std::vector<std::string>& sources, IndexOptions options = {}) {
+    Indexer indexer(db, options);
+    report = indexer.index(sources);
+  }
+  TempDir dir;
+  std::string db = dir / "db";
+  IndexReport report;
+};
+
+// corpus/ indexed once per test program.
+inline const SharedIndex& corpus_index() {
+  static const SharedIndex index({kCorpusDir.string()});
+  return index;
+}
+
+inline SearchResults run_search(const std::string& db, const std::string& query,
+                            const std::string& lang = "", std::size_t limit = 10,
+                            std::size_t offset = 0) {
+  Searcher searcher(db);
+  SearchRequest request;
+  request.query = query;
+  request.lang = lang;
+  request.limit = limit;
+  request.offset = offset;
+  return searcher.search(request);
+}
+
+inline std::vector<std::string> ids(const SearchResults& results) {
+  std::vector<std::string> out;
+  for (const Hit& h : results.hits) out.push_back(h.id);
+  return out;
 }
 
 }  // namespace kbsearch::testutil

@@ -56,6 +56,13 @@ class IndexUnusableError : public Error {
   using Error::Error;
 };
 
+// The index was written by a version of kbsearch with another index
+// schema; the message says the command that rebuilds it.
+class IndexVersionError : public IndexUnusableError {
+ public:
+  using IndexUnusableError::IndexUnusableError;
+};
+
 // A language code the analyzer does not know.
 class LanguageError : public Error {
  public:

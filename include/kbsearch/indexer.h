@@ -1,33 +1,81 @@
-// Indexing Markdown articles into a kbsearch database.
+// Indexing Markdown articles into a kbsearch index.
 //
-// An Indexer opens (or creates) the database directory and holds its write
-// lock until it is destroyed; a second Indexer on the same directory throws
-// IndexLockedError. index() reads the given files and directories, analyzes
-// each article with its language's recipe and commits once at the end, so
-// readers see either the state before the run or the state after it.
+// An index is a directory: the generations of a Xapian database and a stub
+// file naming the current one, which is what searchers open. An Indexer
+// takes the index's writer lock (a second one fails at once with
+// IndexLockedError naming the holder's process id, or waits
+// IndexOptions::wait_seconds) and keeps it until destroyed.
 //
-// Incremental: each article stores a hash of its file. An unchanged file is
-// counted and skipped; a changed one replaces its article; an article whose
-// file has disappeared from an indexed directory is deleted. A file that
-// fails (unreadable, not UTF-8, binary, too large, broken front matter) is
-// reported and never deletes or damages what was indexed from it before.
+// index() reads the given files and directories, analyses changed articles
+// on worker threads and writes them from one thread:
+//   - incremental: an article stores its file's content hash and the
+//     analysis version; an unchanged file is skipped without analysis, a
+//     changed one replaced, an article whose file vanished from an indexed
+//     directory deleted;
+//   - atomic: by default the whole run is one Xapian transaction, so readers
+//     see the index before the run or after it. With rebuild, the run works
+//     on a copy (a new generation) and switches readers to it with one
+//     atomic rename; the previous generation is kept for rollback(). With
+//     commit_every, the run commits in batches: readers may see the first
+//     batches before the run ends, each batch whole;
+//   - safe to kill: a killed run leaves the last committed state, which
+//     opens and answers queries; the next run finishes the job;
+//   - bad input never loses data: a file that cannot be indexed is reported
+//     (see FileError) and the article indexed from it before stays.
 //
 // Thread safety: one thread at a time. Copy: not copyable; movable.
 #ifndef KBSEARCH_INDEXER_H
 #define KBSEARCH_INDEXER_H
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace kbsearch {
 
+struct IndexProgress {
+  std::size_t done = 0;   // files dealt with so far
+  std::size_t total = 0;  // files found
+  double seconds = 0;     // since the run started
+};
+
 struct IndexOptions {
   // Files larger than this are reported as errors rather than read.
   std::uint64_t max_file_bytes = 8u << 20;
+  // Words to keep whole per language code, where segmentation would split
+  // them (Thai: {"th", {"รหัสผ่าน", "ผู้ใช้"}}). Stored in the index, so that
+  // searches analyse queries the same way. When empty, the lists stored by
+  // earlier runs stay in force; when set, they replace them, and every
+  // article of the index is re-analysed.
+  std::map<std::string, std::vector<std::string>> keep_whole;
+  // Write a new generation and switch to it atomically, keeping the
+  // previous one for rollback(). Also the way to move an index written by
+  // another schema version to this one.
+  bool rebuild = false;
+  // Report what would change without writing anything (no lock taken).
+  bool dry_run = false;
+  // Threads that parse and analyse articles; 0: one per core.
+  unsigned threads = 0;
+  // How long to wait for another writer's lock before giving up.
+  double wait_seconds = 0;
+  // 0: one commit at the end of the run. N: commit after every N changed
+  // articles, bounding memory; readers then see the run in batches.
+  std::size_t commit_every = 0;
+  // Called on the indexing thread after each file.
+  std::function<void(const IndexProgress&)> progress;
 };
 
+// A file that was not indexed, and why. These are errors (exit code 1):
+// a path that does not exist; a file that cannot be read, vanished during
+// the run, is larger than max_file_bytes, contains NUL bytes, is not valid
+// UTF-8, or has broken front matter; an id used by another file; a broken
+// symbolic link; a directory that cannot be listed. Skipped silently: files
+// without an article extension (.md, .markdown, .txt) inside a directory,
+// hidden files and directories (name starting with '.'), and symbolic links
+// to directories (never followed, so link loops cannot trap a run).
 struct FileError {
   std::string path;     // the file, as found under the path given to index()
   std::string message;  // why it was not indexed
@@ -40,14 +88,19 @@ struct IndexReport {
   std::size_t unchanged = 0;  // files skipped because their hash matched
   std::size_t failed = 0;     // files that could not be indexed
   std::vector<FileError> errors;
-  double seconds = 0;         // wall time of the run
+  bool dry_run = false;       // nothing was written
+  int generation = 0;         // the generation readers now open
+  // Wall time of the run, and of its parts: reading and hashing files,
+  // parsing and analysing them (summed over threads), writing the index.
+  double seconds = 0, read_seconds = 0, analyze_seconds = 0, write_seconds = 0;
 };
 
 class Indexer {
  public:
-  // Opens or creates the database in directory `db_dir`. Throws
+  // Opens or creates the index in directory `db_dir`. Throws
   // IndexLockedError if another process is writing to it, and
-  // IndexUnusableError if it is not a kbsearch index of this version.
+  // IndexUnusableError (IndexVersionError) if it is not a kbsearch index of
+  // this version and options.rebuild is not set.
   explicit Indexer(const std::string& db_dir, IndexOptions options = {});
   ~Indexer();
   Indexer(Indexer&&) noexcept;
@@ -56,9 +109,13 @@ class Indexer {
   Indexer& operator=(const Indexer&) = delete;
 
   // Indexes files (.md, .markdown, .txt) and directories (recursively).
-  // Per-file problems go into the report; a path that does not exist is
-  // reported as a failed file. Throws only when the index itself fails.
+  // Per-file problems go into the report; throws only when the index
+  // itself fails.
   IndexReport index(const std::vector<std::string>& paths);
+
+  // Switches readers of the index in `db_dir` back to the generation before
+  // the current one and returns its number. Throws Error when there is none.
+  static int rollback(const std::string& db_dir, double wait_seconds = 0);
 
  private:
   struct Rep;

@@ -1,39 +1,210 @@
 #include "kbsearch/analyzer.h"
 
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "analysis/accent_folder.h"
+#include "analysis/apostrophe_splitter.h"
 #include "analysis/case_folder.h"
+#include "analysis/decompounder.h"
 #include "analysis/offset_map.h"
 #include "analysis/recipe.h"
 #include "analysis/stemmer.h"
+#include "analysis/stopwords.h"
 #include "analysis/text_normalizer.h"
+#include "analysis/token_joiner.h"
+#include "analysis/word_merger.h"
 #include "analysis/word_segmenter.h"
 #include "kbsearch/error.h"
 #include "util/utf8.h"
 
 namespace kbsearch {
+namespace {
+
+// Parts share the position of the word they belong to; every other token
+// takes the next position.
+void number_positions(std::vector<Token>& tokens) {
+  unsigned next = 0;
+  for (Token& t : tokens) {
+    if (t.part && next > 0) t.position = next - 1;
+    else t.position = next++;
+  }
+}
+
+}  // namespace
 
 struct Analyzer::Rep {
-  explicit Rep(analysis::Recipe r)
-      : recipe(std::move(r)), folder(recipe.casing_locale), stemmer(recipe.lang) {
-    if (!recipe.snowball) stemmer = analysis::Stemmer("");
+  Rep(analysis::Recipe r, const AnalyzerOptions& options)
+      : recipe(std::move(r)),
+        folder(recipe.casing_locale),
+        merger(folded_words(options.keep_whole)),
+        stops(analysis::stopwords(recipe.lang)),
+        stemmer(recipe.snowball ? recipe.lang : "", recipe.stem_passes),
+        folded_stemmer(recipe.snowball ? recipe.lang : "", recipe.folded_stem_passes),
+        accents(recipe.keep_letters) {
+    if (recipe.split_compounds) decompounder = std::make_unique<analysis::Decompounder>();
   }
+
+  std::unordered_set<std::string> folded_words(const std::vector<std::string>& words) {
+    std::unordered_set<std::string> out;
+    std::string folded;
+    for (const auto& w : words) {
+      folder.fold(w, folded);
+      if (!folded.empty()) out.insert(folded);
+    }
+    return out;
+  }
+
+  // What the stop, stem and fold stages make of one term. They depend on
+  // the term alone, and terms repeat, so they are computed once per term.
+  struct WordForms {
+    bool stop = false;
+    std::string stem, folded, folded_stem;
+  };
+  enum Stage { kStop = 1, kStem = 2, kFold = 4 };
+
+  std::vector<Token> run(std::string_view text, std::vector<AnalysisStage>* explain);
+  void segment(std::string_view text, std::string_view normalized, std::vector<Token>& tokens);
+  void fold_case(std::vector<Token>& tokens);
+  void split(std::string_view text, std::vector<Token>& tokens);
+  const WordForms& forms(const std::string& term);
+  WordForms compute_forms(const std::string& term);
+  void apply_forms(std::vector<Token>& tokens, int stages);
 
   analysis::Recipe recipe;
   analysis::TextNormalizer normalizer;
   analysis::WordSegmenter segmenter;
   analysis::CaseFolder folder;
+  analysis::WordMerger merger;
+  const std::unordered_set<std::string>& stops;
+  std::unique_ptr<analysis::Decompounder> decompounder;
   analysis::Stemmer stemmer;
+  analysis::Stemmer folded_stemmer;
+  analysis::AccentFolder accents;
   // Buffers reused from call to call.
   analysis::OffsetMap offsets;
   std::vector<analysis::Segment> segments;
-  std::string cleaned;
+  std::string cleaned, scratch;
+  std::vector<analysis::Insertion> insertions;
+  static constexpr std::size_t kFormsCacheLimit = 1 << 16;  // cleared when full
+  std::unordered_map<std::string, WordForms> forms_cache;
 };
 
-Analyzer::Analyzer(const std::string& lang) {
+void Analyzer::Rep::segment(std::string_view text, std::string_view normalized,
+                            std::vector<Token>& tokens) {
+  segmenter.segment(normalized, segments);
+  // Room for the parts later stages insert, so they rarely reallocate.
+  tokens.reserve(segments.size() + segments.size() / 4 + 4);
+  for (const auto& seg : segments) {
+    Token t;
+    t.start = offsets.start(seg.start);
+    t.end = offsets.end(seg.end);
+    t.text.assign(text.substr(t.start, t.end - t.start));
+    t.term.assign(normalized.substr(seg.start, seg.end - seg.start));
+    tokens.push_back(std::move(t));
+  }
+}
+
+void Analyzer::Rep::fold_case(std::vector<Token>& tokens) {
+  for (Token& t : tokens) {
+    if (folder.is_folded(t.term)) continue;
+    folder.fold(t.term, scratch);
+    t.term.swap(scratch);
+  }
+  // A "word" of ignorable characters only (a lone soft hyphen) is no word.
+  tokens.erase(std::remove_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.term.empty(); }),
+               tokens.end());
+}
+
+void Analyzer::Rep::split(std::string_view text, std::vector<Token>& tokens) {
+  if (recipe.strip_apostrophe_suffix) analysis::strip_apostrophe_suffixes(text, tokens);
+  merger.merge(text, tokens);
+  if (decompounder) decompounder->add_parts(tokens, insertions);
+}
+
+Analyzer::Rep::WordForms Analyzer::Rep::compute_forms(const std::string& term) {
+  WordForms f;
+  f.stop = stops.count(term) != 0;
+  if (stemmer.enabled()) f.stem = stemmer.stem(term);
+  if (!recipe.fold_accents) return f;
+  accents.fold(term, scratch);
+  if (scratch != term) f.folded = scratch;
+  if (!folded_stemmer.enabled()) return f;
+  // Stem the folded word, then fold the stem (the stemmer may put an accent
+  // back: kullanici -> kullaniç), so that both spellings meet.
+  accents.fold(folded_stemmer.stem(f.folded.empty() ? term : f.folded), scratch);
+  if (!scratch.empty() && scratch != f.stem) f.folded_stem = scratch;
+  return f;
+}
+
+const Analyzer::Rep::WordForms& Analyzer::Rep::forms(const std::string& term) {
+  auto it = forms_cache.find(term);
+  if (it != forms_cache.end()) return it->second;
+  if (forms_cache.size() >= kFormsCacheLimit) forms_cache.clear();
+  return forms_cache.emplace(term, compute_forms(term)).first->second;
+}
+
+void Analyzer::Rep::apply_forms(std::vector<Token>& tokens, int stages) {
+  for (Token& t : tokens) {
+    const WordForms& f = forms(t.term);
+    if (stages & kStop) t.stop = f.stop;
+    if (stages & kStem) t.stem = f.stem;
+    if (stages & kFold) {
+      t.folded = f.folded;
+      t.folded_stem = f.folded_stem;
+    }
+  }
+}
+
+std::vector<Token> Analyzer::Rep::run(std::string_view text, std::vector<AnalysisStage>* explain) {
+  std::vector<Token> tokens;
+  auto snapshot = [&](const char* name) {
+    if (explain == nullptr) return;
+    number_positions(tokens);
+    explain->push_back({name, {}, tokens});
+  };
+
+  // Invalid bytes become spaces, one for one, so offsets stay those of the
+  // caller's text and ICU only ever sees well-formed UTF-8.
+  if (util::find_invalid_utf8(text) != std::string_view::npos) {
+    cleaned.assign(text);
+    for (std::size_t bad; (bad = util::find_invalid_utf8(cleaned)) != std::string::npos;) {
+      cleaned[bad] = ' ';
+    }
+    text = cleaned;
+  }
+  const std::string_view normalized = normalizer.normalize(text, offsets);
+  if (explain != nullptr) explain->push_back({"normalize", std::string(normalized), {}});
+  segment(text, normalized, tokens);
+  snapshot("segment");
+  analysis::join_hyphenated(text, tokens, insertions);
+  snapshot("join");
+  fold_case(tokens);
+  snapshot("case");
+  split(text, tokens);
+  snapshot("split");
+  if (explain == nullptr) {
+    apply_forms(tokens, kStop | kStem | kFold);  // one lookup a token
+  } else {
+    apply_forms(tokens, kStop);
+    snapshot("stop");
+    apply_forms(tokens, kStem);
+    snapshot("stem");
+    apply_forms(tokens, kFold);
+  }
+  number_positions(tokens);
+  snapshot("fold");
+  return tokens;
+}
+
+Analyzer::Analyzer(const std::string& lang, const AnalyzerOptions& options) {
   if (!analysis::is_language_code(lang) && lang != "und") {
     throw LanguageError("unknown language code '" + lang +
                         "': use an ISO 639-1 code such as th, sv, tr, sw or pt");
   }
-  rep_ = std::make_unique<Rep>(analysis::recipe_for(lang));
+  rep_ = std::make_unique<Rep>(analysis::recipe_for(lang), options);
 }
 
 Analyzer::~Analyzer() = default;
@@ -47,36 +218,12 @@ const std::vector<std::string>& Analyzer::tuned_languages() {
   return langs;
 }
 
-std::vector<Token> Analyzer::analyze(std::string_view text) {
-  Rep& r = *rep_;
-  // Invalid bytes become spaces, one for one, so offsets stay those of the
-  // caller's text and ICU only ever sees well-formed UTF-8.
-  if (util::find_invalid_utf8(text) != std::string_view::npos) {
-    r.cleaned.assign(text);
-    for (std::size_t bad; (bad = util::find_invalid_utf8(r.cleaned)) != std::string::npos;) {
-      r.cleaned[bad] = ' ';
-    }
-    text = r.cleaned;
-  }
+std::vector<Token> Analyzer::analyze(std::string_view text) { return rep_->run(text, nullptr); }
 
-  const std::string_view normalized = r.normalizer.normalize(text, r.offsets);
-  r.segmenter.segment(normalized, r.segments);
-
-  std::vector<Token> tokens;
-  tokens.reserve(r.segments.size());
-  unsigned position = 0;
-  for (const auto& seg : r.segments) {
-    Token token;
-    r.folder.fold(normalized.substr(seg.start, seg.end - seg.start), token.term);
-    if (token.term.empty()) continue;  // a word made only of ignorable characters
-    token.start = r.offsets.start(seg.start);
-    token.end = r.offsets.end(seg.end);
-    token.text.assign(text.substr(token.start, token.end - token.start));
-    if (r.stemmer.enabled()) token.stem = r.stemmer.stem(token.term);
-    token.position = position++;
-    tokens.push_back(std::move(token));
-  }
-  return tokens;
+std::vector<AnalysisStage> Analyzer::explain(std::string_view text) {
+  std::vector<AnalysisStage> stages;
+  rep_->run(text, &stages);
+  return stages;
 }
 
 }  // namespace kbsearch

@@ -13,13 +13,21 @@ namespace kbsearch::analysis {
 
 class AnalyzerCache {
  public:
+  // `options` per language code; languages not listed get the defaults.
+  explicit AnalyzerCache(std::map<std::string, AnalyzerOptions> options = {})
+      : options_(std::move(options)) {}
+
   Analyzer& get(const std::string& lang) {
     auto& slot = analyzers_[lang];
-    if (!slot) slot = std::make_unique<Analyzer>(lang);
+    if (!slot) {
+      const auto it = options_.find(lang);
+      slot = std::make_unique<Analyzer>(lang, it == options_.end() ? AnalyzerOptions{} : it->second);
+    }
     return *slot;
   }
 
  private:
+  std::map<std::string, AnalyzerOptions> options_;
   std::map<std::string, std::unique_ptr<Analyzer>> analyzers_;
 };
 

@@ -10,6 +10,8 @@
 namespace kbsearch::analysis {
 namespace {
 
+constexpr std::string_view kRightQuote = "\u2019";
+
 bool is_ascii(std::string_view s) {
   for (unsigned char c : s) {
     if (c >= 0x80) return false;
@@ -22,6 +24,13 @@ bool is_ascii(std::string_view s) {
 CaseFolder::CaseFolder(std::string_view casing_locale)
     : nfkc_casefold_(&search_nfkc_casefold()),
       dotted_i_rules_(casing_locale == "tr") {}
+
+bool CaseFolder::is_folded(std::string_view word) const {
+  for (unsigned char c : word) {
+    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
 
 void CaseFolder::fold(std::string_view word, std::string& out) {
   out.clear();
@@ -48,6 +57,11 @@ void CaseFolder::fold(std::string_view word, std::string& out) {
   nfkc_casefold_->normalizeUTF8(0, icu::StringPiece(source.data(), static_cast<int32_t>(source.size())),
                                 sink, nullptr, status);
   check_icu(status, "case folding");
+  // A typographic apostrophe is the same mark as a typed one: iPhone’a and
+  // iPhone'a are one word.
+  for (std::size_t at; (at = out.find(kRightQuote)) != std::string::npos;) {
+    out.replace(at, kRightQuote.size(), "'");
+  }
 }
 
 }  // namespace kbsearch::analysis

@@ -1,7 +1,8 @@
-// Stage 3: case folding for search. Full Unicode case folding with NFKC
+// Stage "case": case folding for search. Full Unicode case folding with NFKC
 // (NFKC_Casefold), which also drops invisible format characters such as the
 // soft hyphen. Turkish (and Azerbaijani) first lowercase with Turkish rules,
-// so that I becomes ı and İ becomes i, instead of the default I -> i.
+// so that I becomes ı and İ becomes i, instead of the default I -> i. The
+// typographic apostrophe ’ becomes '.
 #ifndef KBSEARCH_LIB_ANALYSIS_CASE_FOLDER_H
 #define KBSEARCH_LIB_ANALYSIS_CASE_FOLDER_H
 
@@ -23,6 +24,10 @@ class CaseFolder {
 
   // Replaces `out` with the folded form of `word`.
   void fold(std::string_view word, std::string& out);
+
+  // True when fold() would return `word` unchanged as far as a cheap check
+  // can tell (lowercase ASCII, the commonest word).
+  bool is_folded(std::string_view word) const;
 
  private:
   const icu::Normalizer2* nfkc_casefold_;  // owned by ICU, shared process-wide

@@ -1,24 +1,34 @@
-// The analysis recipe of each language: which stages run, in what order.
+// The analysis recipe of each language: which stages run, with what data.
 //
-// Every recipe is  normalize (NFKC) -> segment (ICU word break)
-// -> case-fold -> stem. What differs by language is written here, one
-// readable entry per language, so that adding a language means adding one.
+// Every recipe is  normalize -> segment -> join -> case -> split -> stop
+// -> stem -> fold  (see include/kbsearch/analyzer.h for what each does).
+// What differs by language is written in recipe.cc, one readable entry per
+// language, so that adding a language means adding an entry there (and
+// golden rows in tests/analysis/).
 #ifndef KBSEARCH_LIB_ANALYSIS_RECIPE_H
 #define KBSEARCH_LIB_ANALYSIS_RECIPE_H
 
 #include <string>
 #include <string_view>
 
+#include "analysis/stemmer.h"
+
 namespace kbsearch::analysis {
 
 struct Recipe {
-  std::string lang;           // ISO 639-1 code, or "und"
-  std::string casing_locale;  // locale whose case rules apply ("tr" for Turkish)
-  bool snowball = false;      // run the Snowball stemmer for `lang`
+  std::string lang;                      // ISO 639-1 code, or "und"
+  std::string casing_locale;             // "tr": Turkish dotted and dotless i
+  bool strip_apostrophe_suffix = false;  // SLA'lar -> sla
+  bool split_compounds = false;          // Swedish dictionary decompounding
+  bool snowball = false;                 // Snowball stemmer for `lang`, if one exists
+  StemPasses stem_passes = StemPasses::kOne;
+  bool fold_accents = false;             // index accent-folded variants too
+  StemPasses folded_stem_passes = StemPasses::kOne;  // for the folded word
+  std::string keep_letters;              // letters folding keeps, e.g. "åäö"
 };
 
 // The recipe for `lang`: tuned for th, sv, tr, sw and pt; the generic one
-// (Snowball when it knows the language) for any other code.
+// for any other code.
 Recipe recipe_for(std::string_view lang);
 
 // True for "und" and for two- or three-letter lowercase codes.

@@ -1,4 +1,4 @@
-// Stage 2: word segmentation with ICU's word break rules (UAX #29), which
+// Stage "segment": word segmentation with ICU's word break rules (UAX #29), which
 // use a dictionary for scripts written without spaces, Thai among them.
 // Only word-like segments (letters, numbers, kana, ideographs) are kept.
 #ifndef KBSEARCH_LIB_ANALYSIS_WORD_SEGMENTER_H

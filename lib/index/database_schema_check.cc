@@ -13,10 +13,9 @@ void check_schema(const Xapian::Database& db, const std::string& path) {
     throw IndexUnusableError(path + " is a Xapian database but not a kbsearch index");
   }
   if (stored != std::to_string(kIndexSchemaVersion)) {
-    throw IndexUnusableError(path + " was written with index schema " + stored +
-                             " but this kbsearch uses schema " +
-                             std::to_string(kIndexSchemaVersion) +
-                             "; rebuild it: delete the directory and run 'kbsearch index'");
+    throw IndexVersionError(path + " was written with index schema " + stored +
+                            " but this kbsearch uses schema " + std::to_string(kIndexSchemaVersion) +
+                            "; rebuild it with 'kbsearch index --rebuild --db DIR PATH...'");
   }
 }
 

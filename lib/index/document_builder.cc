@@ -12,12 +12,17 @@ namespace {
 void add_field_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
                     std::string_view field, Xapian::termpos* next_position) {
   if (text.empty()) return;
-  const std::string stem_prefix = std::string(prefix::kStem) + std::string(field);
+  const std::string f(field);
+  const std::string stem_prefix = std::string(prefix::kStem) + f;
+  const std::string folded_prefix = std::string(prefix::kFolded) + f;
+  const std::string folded_stem_prefix = std::string(prefix::kFoldedStem) + f;
   Xapian::termpos last = *next_position;
   for (const Token& token : analyzer.analyze(text)) {
     last = *next_position + token.position;
     doc.add_posting(make_term(field, token.term), last);
     if (!token.stem.empty()) doc.add_term(make_term(stem_prefix, token.stem));
+    if (!token.folded.empty()) doc.add_term(make_term(folded_prefix, token.folded));
+    if (!token.folded_stem.empty()) doc.add_term(make_term(folded_stem_prefix, token.folded_stem));
   }
   *next_position = last + kSectionGap;
 }
@@ -57,7 +62,7 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
 
   doc.add_value(kSlotLang, article.lang);
   doc.add_value(kSlotUpdated, date);
-  doc.add_value(kSlotSource, source_value(source.content_hash));
+  doc.add_value(kSlotSource, source_value(source.content_hash, source.config_fingerprint));
   doc.add_value(kSlotId, article.id);
   doc.add_value(kSlotPath, source.path);
   doc.set_data(encode_document_data(article, source.path));

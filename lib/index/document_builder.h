@@ -14,6 +14,7 @@ namespace kbsearch::index {
 struct SourceInfo {
   std::string path;          // absolute path of the file
   std::string content_hash;  // util::content_hash of the file's bytes
+  std::string config_fingerprint;  // of the analysis configuration
 };
 
 Xapian::Document build_document(const markdown::Article& article, const SourceInfo& source,

@@ -3,164 +3,316 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <deque>
 #include <filesystem>
+#include <future>
 #include <map>
+#include <optional>
 #include <set>
+#include <thread>
 
-#include "analysis/analyzer_cache.h"
+#include "index/analysis_config.h"
+#include "index/analysis_pool.h"
 #include "index/database_schema_check.h"
-#include "index/document_builder.h"
 #include "index/file_walker.h"
+#include "index/generations.h"
+#include "index/index_lock.h"
 #include "index/schema.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
 #include "kbsearch/version.h"
-#include "markdown/article.h"
 #include "util/content_hash.h"
 #include "util/text_file.h"
 
 namespace kbsearch {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// A rebuild's generation is invisible until the switch, so it can commit as
+// often as memory asks; this bounds what one commit holds.
+constexpr std::size_t kRebuildBatch = 2000;
+
+// How many analysed articles may wait for the writer, per thread: enough to
+// keep every worker busy, few enough to bound memory.
+constexpr std::size_t kQueuedPerThread = 8;
+
+// A changed file on its way through the analysis pool.
+struct Pending {
+  const index::ArticleFile* file;
+  Xapian::docid previous;  // the document the file produced last time, or 0
+  std::future<index::AnalysisOutcome> outcome;
+};
+
+std::string conflict_message(const std::string& id, const std::string& other) {
+  return "id '" + id + "' is already used by " + other +
+         " (give one of them another 'id' in its front matter)";
+}
+
+}  // namespace
 
 struct Indexer::Rep {
-  std::string db_dir;
+  std::string dir;
   IndexOptions options;
-  Xapian::WritableDatabase db;
-  analysis::AnalyzerCache analyzers;
+  std::optional<index::IndexLock> lock;
+  index::Generations generations{""};
+  std::optional<int> live;  // the generation readers open when the run starts
+  int generation = 0;       // the one this run writes (or reads, for a dry run)
+  std::optional<Xapian::WritableDatabase> writer;
+  Xapian::Database db;  // reads: the writer itself, or the live generation for a dry run
+  index::KeepWholeLists keep_whole;
+  std::string config_fingerprint;
 
   // One run's state.
   IndexReport report;
-  std::set<std::string> seen_paths;              // every file found, failed ones too
-  std::map<std::string, std::string> id_owner;   // id -> file that claimed it this run
+  std::set<std::string> seen_paths;             // every file found, failed ones too
+  std::map<std::string, std::string> id_owner;  // id -> file that claimed it this run
+  std::size_t uncommitted = 0;
 
-  void index_file(const index::ArticleFile& file);
+  void open();
+  void read_file(const index::ArticleFile& file, index::AnalysisPool& pool,
+                 std::deque<Pending>& pending);
+  void apply(Pending& pending);
+  bool id_conflict(const std::string& id, const std::string& path, Xapian::docid previous);
   void delete_vanished(const std::string& root);
+  void count_change();
+  void commit();
   void fail(const std::string& path, const std::string& message) {
     ++report.failed;
     report.errors.push_back({path, message});
   }
 };
 
-Indexer::Indexer(const std::string& db_dir, IndexOptions options)
-    : rep_(std::make_unique<Rep>()) {
-  rep_->db_dir = db_dir;
-  rep_->options = options;
+void Indexer::Rep::open() {
+  generations = index::Generations(dir);
+  live = generations.current();
+  if (options.dry_run) {
+    generation = live.value_or(0);
+    if (live) {
+      db = Xapian::Database(generations.path(*live));
+      index::check_schema(db, dir);
+    }
+    return;
+  }
+  if (!options.rebuild) {
+    generation = live.value_or(1);
+    writer.emplace(generations.path(generation), Xapian::DB_CREATE_OR_OPEN);
+    db = *writer;
+    index::check_schema(db, dir);
+    if (!live) generations.switch_to(generation);
+    return;
+  }
+  // A rebuild starts from a compacted copy of the live generation (so
+  // unchanged articles are not analysed again), or from nothing when there
+  // is none or it has another schema. Leftovers of an interrupted rebuild
+  // (generations newer than the live one) go first.
+  for (int g : generations.all()) {
+    if (live && g > *live) std::filesystem::remove_all(generations.path(g));
+  }
+  generation = generations.next();
+  if (live) {
+    Xapian::Database current(generations.path(*live));
+    bool compatible = true;
+    try {
+      index::check_schema(current, dir);
+    } catch (const IndexVersionError&) {
+      compatible = false;
+    }
+    if (compatible) current.compact(generations.path(generation));
+  }
+  writer.emplace(generations.path(generation), Xapian::DB_CREATE_OR_OPEN);
+  db = *writer;
+}
+
+Indexer::Indexer(const std::string& db_dir, IndexOptions options) : rep_(std::make_unique<Rep>()) {
+  Rep& r = *rep_;
+  r.dir = db_dir;
+  r.options = std::move(options);
+  if (!r.options.dry_run) r.lock.emplace(db_dir, r.options.wait_seconds);
   try {
-    rep_->db = Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
-    index::check_schema(rep_->db, db_dir);
+    r.open();
+    r.keep_whole = r.options.keep_whole.empty() ? index::load_keep_whole(r.db) : r.options.keep_whole;
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening index " + db_dir + " for writing");
   }
+  r.config_fingerprint = index::fingerprint(r.keep_whole);
 }
 
 Indexer::~Indexer() = default;
 Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 
-void Indexer::Rep::index_file(const index::ArticleFile& file) {
+void Indexer::Rep::read_file(const index::ArticleFile& file, index::AnalysisPool& pool,
+                             std::deque<Pending>& pending) {
   seen_paths.insert(file.path);
-  const std::string path_term =
-      index::make_key_term(index::prefix::kPath, util::content_hash(file.path));
-
-  std::string text;
+  const auto started = Clock::now();
+  index::AnalysisJob job{file, {}, {}};
   try {
-    text = util::read_text_file(file.path, options.max_file_bytes);
+    job.text = util::read_text_file(file.path, options.max_file_bytes);
   } catch (const InputError& e) {
+    report.read_seconds += since(started);
     fail(file.path, e.reason());
     return;
   }
-  const std::string hash = util::content_hash(text);
+  job.content_hash = util::content_hash(job.text);
+  report.read_seconds += since(started);
 
   // The article this file produced last time, if any.
+  const std::string path_term = index::make_key_term(index::prefix::kPath, util::content_hash(file.path));
   Xapian::docid previous = 0;
-  for (auto it = db.postlist_begin(path_term); it != db.postlist_end(path_term); ++it) {
-    previous = *it;
-  }
-  if (previous != 0 &&
-      db.get_document(previous).get_value(index::kSlotSource) == index::source_value(hash)) {
-    ++report.unchanged;
-    id_owner.emplace(db.get_document(previous).get_value(index::kSlotId), file.path);
-    return;
-  }
-
-  markdown::Article article;
-  try {
-    article = markdown::parse_article(text, file.path, file.default_id);
-  } catch (const InputError& e) {
-    fail(file.path, e.reason());
-    return;
-  }
-
-  const auto [owner, inserted] = id_owner.emplace(article.id, file.path);
-  if (!inserted && owner->second != file.path) {
-    fail(file.path, "id '" + article.id + "' is already used by " + owner->second +
-                        " (give one of them another 'id' in its front matter)");
-    return;
-  }
-
-  // An id held by an article from another file that still exists is a
-  // conflict, not a move: replacing it would silently lose that article.
-  const std::string id_term = index::make_key_term(index::prefix::kId, article.id);
-  bool id_exists = false;
-  for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) {
-    id_exists = true;
-    if (*it == previous) continue;
-    const std::string other = db.get_document(*it).get_value(index::kSlotPath);
-    std::error_code ec;
-    if (other != file.path && std::filesystem::exists(other, ec)) {
-      fail(file.path, "id '" + article.id + "' is already used by " + other +
-                          " (give one of them another 'id' in its front matter)");
+  for (auto it = db.postlist_begin(path_term); it != db.postlist_end(path_term); ++it) previous = *it;
+  if (previous != 0) {
+    const Xapian::Document doc = db.get_document(previous);
+    if (doc.get_value(index::kSlotSource) == index::source_value(job.content_hash, config_fingerprint)) {
+      ++report.unchanged;
+      id_owner.emplace(doc.get_value(index::kSlotId), file.path);
       return;
     }
   }
+  pending.push_back({&file, previous, pool.submit(std::move(job))});
+}
 
-  Xapian::Document doc = index::build_document(article, {file.path, hash}, analyzers);
-  if (previous != 0 && db.get_document(previous).get_value(index::kSlotId) != article.id) {
-    db.delete_document(previous);  // the file's front matter changed its id
+// An id held by an article from another file that still exists is a
+// conflict, not a move: replacing it would silently lose that article.
+bool Indexer::Rep::id_conflict(const std::string& id, const std::string& path, Xapian::docid previous) {
+  const auto [owner, inserted] = id_owner.emplace(id, path);
+  if (!inserted && owner->second != path) {
+    fail(path, conflict_message(id, owner->second));
+    return true;
   }
-  db.replace_document(id_term, doc);
-  if (previous != 0 || id_exists) ++report.updated;
+  const std::string id_term = index::make_key_term(index::prefix::kId, id);
+  for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) {
+    if (*it == previous) continue;
+    const std::string other = db.get_document(*it).get_value(index::kSlotPath);
+    std::error_code ec;
+    if (other != path && std::filesystem::exists(other, ec)) {
+      fail(path, conflict_message(id, other));
+      return true;
+    }
+  }
+  return false;
+}
+
+void Indexer::Rep::apply(Pending& pending) {
+  index::AnalysisOutcome out = pending.outcome.get();
+  report.analyze_seconds += out.seconds;
+  const std::string& path = pending.file->path;
+  if (!out.error.empty()) {
+    fail(path, out.error);
+    return;
+  }
+  if (id_conflict(out.id, path, pending.previous)) return;
+
+  const std::string id_term = index::make_key_term(index::prefix::kId, out.id);
+  const bool exists = pending.previous != 0 || db.term_exists(id_term);
+  if (exists) ++report.updated;
   else ++report.added;
+  if (!writer) return;
+  const auto started = Clock::now();
+  if (pending.previous != 0 && db.get_document(pending.previous).get_value(index::kSlotId) != out.id) {
+    writer->delete_document(pending.previous);  // the file's front matter changed its id
+  }
+  writer->replace_document(id_term, out.document);
+  report.write_seconds += since(started);
+  count_change();
 }
 
 void Indexer::Rep::delete_vanished(const std::string& root) {
   const std::string under = root + "/";
   std::vector<Xapian::docid> doomed;
-  for (auto it = db.valuestream_begin(index::kSlotPath); it != db.valuestream_end(index::kSlotPath);
-       ++it) {
+  for (auto it = db.valuestream_begin(index::kSlotPath); it != db.valuestream_end(index::kSlotPath); ++it) {
     const std::string& path = *it;
     if (path.compare(0, under.size(), under) == 0 && seen_paths.count(path) == 0) {
       doomed.push_back(it.get_docid());
     }
   }
-  for (Xapian::docid id : doomed) db.delete_document(id);
   report.deleted += doomed.size();
+  if (!writer) return;
+  for (Xapian::docid id : doomed) {
+    writer->delete_document(id);
+    count_change();
+  }
+}
+
+void Indexer::Rep::count_change() {
+  ++uncommitted;
+  const std::size_t batch = options.rebuild ? kRebuildBatch : options.commit_every;
+  if (batch != 0 && uncommitted >= batch) commit();
+}
+
+void Indexer::Rep::commit() {
+  const auto started = Clock::now();
+  writer->commit();
+  uncommitted = 0;
+  report.write_seconds += since(started);
 }
 
 IndexReport Indexer::index(const std::vector<std::string>& paths) {
   Rep& r = *rep_;
-  const auto started = std::chrono::steady_clock::now();
+  const auto started = Clock::now();
   r.report = IndexReport();
+  r.report.dry_run = r.options.dry_run;
   r.seen_paths.clear();
   r.id_owner.clear();
 
-  index::WalkResult walk = index::find_article_files(paths);
-  for (auto& error : walk.errors) r.fail(error.path, error.message);
+  const index::WalkResult walk = index::find_article_files(paths);
+  for (const auto& error : walk.errors) r.fail(error.path, error.message);
+  const unsigned threads = r.options.threads != 0 ? r.options.threads
+                                                  : std::max(1u, std::thread::hardware_concurrency());
+  index::AnalysisPool pool(threads, index::analyzer_options(r.keep_whole), r.config_fingerprint);
+  const std::size_t window = kQueuedPerThread * pool.threads();
+  // One transaction makes the run atomic for readers and a crash commits
+  // nothing of it; batched runs and rebuilds commit as they go instead.
+  const bool one_transaction = r.writer && !r.options.rebuild && r.options.commit_every == 0;
   try {
-    // One transaction: readers see the index before this run or after it,
-    // never a part of it, and an error or a crash mid-run commits nothing
-    // (outside a transaction Xapian would flush on its own every 10,000
-    // documents).
-    r.db.begin_transaction();
-    for (const auto& file : walk.files) r.index_file(file);
+    if (one_transaction) r.writer->begin_transaction();
+    std::deque<Pending> pending;
+    IndexProgress progress{0, walk.files.size(), 0};
+    for (const auto& file : walk.files) {
+      r.read_file(file, pool, pending);
+      while (pending.size() > window) {
+        r.apply(pending.front());
+        pending.pop_front();
+      }
+      ++progress.done;
+      progress.seconds = since(started);
+      if (r.options.progress) r.options.progress(progress);
+    }
+    for (; !pending.empty(); pending.pop_front()) r.apply(pending.front());
     for (const auto& root : walk.roots) r.delete_vanished(root);
-    r.db.set_metadata(index::kSchemaKey, std::to_string(kIndexSchemaVersion));
-    r.db.commit_transaction();
+    if (r.writer) {
+      r.writer->set_metadata(index::kSchemaKey, std::to_string(kIndexSchemaVersion));
+      index::store_keep_whole(*r.writer, r.keep_whole);
+      const auto write_started = Clock::now();
+      if (one_transaction) r.writer->commit_transaction();
+      else r.writer->commit();
+      r.report.write_seconds += since(write_started);
+    }
   } catch (const Xapian::Error& e) {
-    index::rethrow_xapian_error(e, "writing index " + r.db_dir);
+    index::rethrow_xapian_error(e, "writing index " + r.dir);
   }
-  r.report.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (r.writer && r.options.rebuild) {
+    r.generations.switch_to(r.generation);
+    // Keep the generation readers had, for rollback; nothing older.
+    r.generations.remove_all_but(r.generation, r.live.value_or(r.generation));
+  }
+  r.report.generation = r.generation;
+  r.report.seconds = since(started);
   return r.report;
+}
+
+int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
+  const index::IndexLock lock(db_dir, wait_seconds);
+  const index::Generations generations(db_dir);
+  const std::optional<int> previous = generations.previous();
+  if (!previous) {
+    throw Error("index " + db_dir + " has no previous generation to roll back to (a generation "
+                "is kept by each 'kbsearch index --rebuild')");
+  }
+  generations.switch_to(*previous);
+  return *previous;
 }
 
 }  // namespace kbsearch

@@ -19,8 +19,9 @@ std::string make_key_term(std::string_view prefix, std::string_view key) {
   return term;
 }
 
-std::string source_value(std::string_view content_hash) {
-  return std::string(content_hash) + "/" + std::to_string(kAnalysisVersion);
+std::string source_value(std::string_view content_hash, std::string_view config_fingerprint) {
+  return std::string(content_hash) + "/" + std::to_string(kAnalysisVersion) + "/" +
+         std::string(config_fingerprint);
 }
 
 }  // namespace kbsearch::index

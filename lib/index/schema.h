@@ -12,6 +12,10 @@
 //   XC      code word (code blocks, inline code)    free text, positions
 //   Z<p>    stem of a word of field <p>: Z, ZS,     free text, no positions
 //           ZXH, ZXC
+//   XF<p>   accent-folded word of field <p>, where  free text, no positions
+//           it differs from the word (XF, XFS...)
+//   ZF<p>   stem of the folded word, folded, where  free text, no positions
+//           it differs from the stem (ZF, ZFS...)
 //   Q       article id (unique)                     boolean
 //   L       language code                           boolean
 //   K       tag, case-folded                        boolean
@@ -27,8 +31,13 @@
 // Positions: the title starts at 1; each later section starts kSectionGap
 // positions after the previous one ended, so no phrase spans two sections.
 //
+// Compound parts and the pieces of hyphenated words are indexed like words,
+// at the position of the word they belong to.
+//
 // Values: see the Slot enum. Document data: JSON, see document_data.h.
-// Metadata: kSchemaKey holds kIndexSchemaVersion.
+// Metadata: kSchemaKey holds kIndexSchemaVersion; kKeepWholeKey + lang holds
+// the words the user asked to keep whole in that language, one per line, so
+// that searches analyse queries exactly as the index was analysed.
 #ifndef KBSEARCH_LIB_INDEX_SCHEMA_H
 #define KBSEARCH_LIB_INDEX_SCHEMA_H
 
@@ -43,6 +52,8 @@ inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kHeading = "XH";
 inline constexpr std::string_view kCode = "XC";
 inline constexpr std::string_view kStem = "Z";
+inline constexpr std::string_view kFolded = "XF";
+inline constexpr std::string_view kFoldedStem = "ZF";
 inline constexpr std::string_view kId = "Q";
 inline constexpr std::string_view kLang = "L";
 inline constexpr std::string_view kTag = "K";
@@ -60,6 +71,7 @@ enum Slot : unsigned {
 };
 
 inline constexpr const char* kSchemaKey = "kbsearch.schema";
+inline constexpr const char* kKeepWholeKey = "kbsearch.keep_whole.";
 inline constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
 inline constexpr unsigned kSectionGap = 100;
 
@@ -69,8 +81,10 @@ std::string make_term(std::string_view prefix, std::string_view word);
 // The term of a boolean key (id, tag, group...), hashed when too long.
 std::string make_key_term(std::string_view prefix, std::string_view key);
 
-// The source-check value: content hash and the analysis version.
-std::string source_value(std::string_view content_hash);
+// The source-check value: the file's content hash, the analysis version and
+// a fingerprint of the analysis configuration (the keep-whole word lists), so
+// that a change to either re-analyses unchanged files.
+std::string source_value(std::string_view content_hash, std::string_view config_fingerprint);
 
 }  // namespace kbsearch::index
 

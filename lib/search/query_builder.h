@@ -2,12 +2,16 @@
 //
 // For each language the query text goes through that language's Analyzer,
 // the very one that indexed the articles, so query and index terms meet.
-// Each word matches its exact form and its stem in the title, headings,
-// body and code, each field weighted by SearchOptions; the words are OR-ed
-// (BM25 ranks articles with more of them higher) and the language's part is
-// filtered to that language's articles. The languages' parts are OR-ed into
-// one ranking. Only built-in Xapian operators are used, so the query runs
-// unchanged over remote shards.
+// Each word matches, in decreasing weight: its exact form, its stem, its
+// accent-folded form, and the stem of that, in the title, headings, body
+// and code (each field weighted by SearchOptions). A compound or hyphenated
+// word also matches its parts, all of them. Stop words are not required.
+// Words written without spaces between them (Thai) must appear in sequence
+// (a phrase); in a long run, the sequence is preferred, not required. The
+// words are OR-ed (BM25 ranks articles with more of them higher) and each
+// language's part is filtered to that language's articles; the languages
+// are OR-ed into one ranking. Only built-in Xapian operators are used, so
+// the query runs unchanged over remote shards.
 #ifndef KBSEARCH_LIB_SEARCH_QUERY_BUILDER_H
 #define KBSEARCH_LIB_SEARCH_QUERY_BUILDER_H
 

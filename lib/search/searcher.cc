@@ -4,6 +4,7 @@
 
 #include "analysis/analyzer_cache.h"
 #include "analysis/recipe.h"
+#include "index/analysis_config.h"
 #include "index/database_schema_check.h"
 #include "index/document_data.h"
 #include "index/schema.h"
@@ -25,7 +26,7 @@ struct Searcher::Rep {
   std::string path;
   SearchOptions options;
   Xapian::Database db;
-  analysis::AnalyzerCache analyzers;
+  std::unique_ptr<analysis::AnalyzerCache> analyzers;
 
   SearchResults run(const SearchRequest& request);
   std::vector<std::string> indexed_languages();
@@ -39,6 +40,9 @@ Searcher::Searcher(const std::string& db_path, SearchOptions options)
     // Xapian::Database opens a directory or a stub file listing shards.
     rep_->db = Xapian::Database(db_path);
     index::check_schema(rep_->db, db_path);
+    // Analyse queries with the configuration the articles were analysed with.
+    rep_->analyzers = std::make_unique<analysis::AnalyzerCache>(
+        index::analyzer_options(index::load_keep_whole(rep_->db)));
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening index " + db_path);
   }
@@ -76,7 +80,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   const std::vector<std::string> languages =
       request.lang.empty() ? indexed_languages() : std::vector<std::string>{request.lang};
   const search::BuiltQuery built =
-      search::build_query(request.query, languages, options, analyzers);
+      search::build_query(request.query, languages, options, *analyzers);
 
   SearchResults results;
   results.query = request.query;
@@ -102,7 +106,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
     hit.score = it.get_weight();
     const auto terms = built.terms.find(article.lang);
     if (terms != built.terms.end()) {
-      search::Snippet snippet = search::make_snippet(article, analyzers.get(article.lang),
+      search::Snippet snippet = search::make_snippet(article, analyzers->get(article.lang),
                                                      terms->second, options.snippet_chars);
       hit.snippet = std::move(snippet.text);
       hit.highlights = std::move(snippet.highlights);

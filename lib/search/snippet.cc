@@ -13,7 +13,10 @@ struct Passage {
 };
 
 bool matches(const Token& t, const QueryTerms& q) {
-  return q.terms.count(t.term) != 0 || (!t.stem.empty() && q.stems.count(t.stem) != 0);
+  if (q.terms.count(t.term) != 0 || (!t.stem.empty() && q.stems.count(t.stem) != 0)) return true;
+  const std::string& folded = t.folded.empty() ? t.term : t.folded;
+  const std::string& folded_stem = t.folded_stem.empty() ? t.stem : t.folded_stem;
+  return q.folded.count(folded) != 0 || (!folded_stem.empty() && q.folded_stems.count(folded_stem) != 0);
 }
 
 // Character offsets of each token's start and end, so windows are measured

@@ -15,8 +15,10 @@
 namespace kbsearch::search {
 
 struct QueryTerms {
-  std::set<std::string> terms;  // case-folded query words
-  std::set<std::string> stems;  // their stems
+  std::set<std::string> terms;         // case-folded query words
+  std::set<std::string> stems;         // their stems
+  std::set<std::string> folded;        // their accent-folded forms
+  std::set<std::string> folded_stems;  // the stems of those
 };
 
 struct Snippet {

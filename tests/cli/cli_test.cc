@@ -156,6 +156,38 @@ TEST(Cli, AnalyzeUsesTurkishCasing) {
   EXPECT_EQ(tokens[1]["start"], 5);
 }
 
+TEST(Cli, AnalyzeExplainShowsEveryStage) {
+  const json stages =
+      kbsearch({"analyze", "--lang", "tr", "--explain", "--json", "SLA'ları"}).parsed()["stages"];
+  std::vector<std::string> names;
+  for (const auto& s : stages) names.push_back(s["stage"]);
+  EXPECT_EQ(names, (std::vector<std::string>{"normalize", "segment", "join", "case", "split", "stop",
+                                             "stem", "fold"}));
+  EXPECT_EQ(stages[3]["tokens"][0]["term"], "sla'ları");  // case: Turkish I rules
+  EXPECT_EQ(stages[4]["tokens"][0]["term"], "sla");       // split: suffix dropped
+  EXPECT_EQ(stages[4]["tokens"][0]["text"], "SLA'ları");  // text and offsets unchanged
+  EXPECT_EQ(stages[4]["tokens"][0]["end"], 9);
+
+  const CliRun human = kbsearch({"analyze", "--lang", "sv", "--explain", "kundsupportförfrågningar"});
+  EXPECT_NE(human.out.find("split:"), std::string::npos);
+  EXPECT_NE(human.out.find("+ kundsupportförfrågningar -> förfrågningar"), std::string::npos) << human.out;
+}
+
+TEST(Cli, KeepWholeListsAreReadAndStored) {
+  const TempDir dir;
+  testutil::write_file(dir.path() / "th-words.txt", "# Thai compounds\nรหัสผ่าน\n\n");
+  testutil::write_file(dir.path() / "kb" / "a.md", "---\nlang: th\n---\nตั้งรหัสผ่านใหม่\n");
+  const CliRun run = kbsearch({"index", "--db", dir / "db", "--keep-whole", "th=" + dir / "th-words.txt",
+                               dir / "kb"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(kbsearch({"search", "--db", dir / "db", "--json", "รหัส"}).parsed()["total"], 0);
+  EXPECT_EQ(kbsearch({"search", "--db", dir / "db", "--json", "รหัสผ่าน"}).parsed()["total"], 1);
+
+  const CliRun bad = kbsearch({"index", "--db", dir / "db", "--keep-whole", "th", dir / "kb"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("LANG=FILE"), std::string::npos) << bad.err;
+}
+
 TEST(Cli, BadFilesGiveExitCodeOneAndNameTheFile) {
   const TempDir dir;
   testutil::write_file(dir.path() / "articles" / "good.md", "# Hur byter jag lösenord?\n\nGå till Inställningar.\n");

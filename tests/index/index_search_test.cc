@@ -13,46 +13,19 @@ namespace {
 
 using testutil::kCorpusDir;
 using testutil::kSeedsDir;
+using testutil::corpus_index;
+using testutil::ids;
+using testutil::run_search;
+using testutil::SharedIndex;
 using testutil::TempDir;
 namespace fs = std::filesystem;
 
-std::vector<std::string> ids(const SearchResults& results) {
-  std::vector<std::string> out;
-  for (const Hit& h : results.hits) out.push_back(h.id);
-  return out;
-}
-
-SearchResults search(const std::string& db, const std::string& query, const std::string& lang = "",
-                     std::size_t limit = 10, std::size_t offset = 0) {
-  Searcher searcher(db);
-  SearchRequest request;
-  request.query = query;
-  request.lang = lang;
-  request.limit = limit;
-  request.offset = offset;
-  return searcher.search(request);
-}
-
-// An index built once, on first use, from a directory of the repository.
-struct SharedIndex {
-  explicit SharedIndex(const std::filesystem::path& source) {
-    Indexer indexer(db);
-    report = indexer.index({source.string()});
-  }
-  TempDir dir;
-  std::string db = dir / "db";
-  IndexReport report;
-};
-
 const SharedIndex& seeds() {
-  static const SharedIndex index(kSeedsDir);
+  static const SharedIndex index({kSeedsDir.string()});
   return index;
 }
 
-const SharedIndex& corpus() {
-  static const SharedIndex index(kCorpusDir);
-  return index;
-}
+const SharedIndex& corpus() { return corpus_index(); }
 
 // --- the seeds: five customer exports without front matter ----------------
 
@@ -85,7 +58,7 @@ TEST(Seeds, EachLanguagesQueryPutsItsArticleFirstWithoutLang) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query);
-    const SearchResults results = search(seeds().db, c.query);
+    const SearchResults results = run_search(seeds().db, c.query);
     ASSERT_FALSE(results.hits.empty());
     const Hit& top = results.hits.front();
     EXPECT_EQ(top.id, c.id);
@@ -139,7 +112,7 @@ TEST(Corpus, QueriesInEachLanguageFindTheRightArticleWithoutLang) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.query);
-    const SearchResults results = search(corpus().db, c.query);
+    const SearchResults results = run_search(corpus().db, c.query);
     ASSERT_FALSE(results.hits.empty());
     EXPECT_EQ(results.hits.front().id, c.expected_top);
   }
@@ -147,13 +120,13 @@ TEST(Corpus, QueriesInEachLanguageFindTheRightArticleWithoutLang) {
 
 TEST(Corpus, StemmingFindsOtherFormsOfAWord) {
   // "fakturan" (the invoice) is not in the Swedish article; "fakturor" is.
-  EXPECT_EQ(search(corpus().db, "fakturan", "sv").hits.at(0).id, "invoices-and-refunds-sv");
+  EXPECT_EQ(run_search(corpus().db, "fakturan", "sv").hits.at(0).id, "invoices-and-refunds-sv");
   // Portuguese plural query, singular and plural in the article.
-  EXPECT_EQ(search(corpus().db, "reembolsos", "pt").hits.at(0).id, "invoices-and-refunds-pt");
+  EXPECT_EQ(run_search(corpus().db, "reembolsos", "pt").hits.at(0).id, "invoices-and-refunds-pt");
 }
 
 TEST(Corpus, LangRestrictsTheQueryToOneLanguage) {
-  const SearchResults results = search(corpus().db, "API", "tr", 20);
+  const SearchResults results = run_search(corpus().db, "API", "tr", 20);
   ASSERT_FALSE(results.hits.empty());
   for (const Hit& h : results.hits) EXPECT_EQ(h.lang, "tr") << h.id;
   EXPECT_EQ(results.hits.front().id, "api-keys-tr");
@@ -161,28 +134,28 @@ TEST(Corpus, LangRestrictsTheQueryToOneLanguage) {
 
 TEST(Corpus, TitleMatchesRankAboveBodyMatches) {
   // "lösenord" is in the title of the reset article and in the body of others.
-  const SearchResults results = search(corpus().db, "lösenord", "sv");
+  const SearchResults results = run_search(corpus().db, "lösenord", "sv");
   ASSERT_GE(results.hits.size(), 2u);
   EXPECT_EQ(results.hits[0].id, "reset-password-sv");
   EXPECT_GT(results.hits[0].score, 2 * results.hits[1].score);
 }
 
 TEST(Corpus, PagesAreSlicesOfOneRanking) {
-  const SearchResults all = search(corpus().db, "Orbit", "", 30);
+  const SearchResults all = run_search(corpus().db, "Orbit", "", 30);
   ASSERT_GE(all.hits.size(), 12u);
-  const SearchResults page2 = search(corpus().db, "Orbit", "", 5, 5);
+  const SearchResults page2 = run_search(corpus().db, "Orbit", "", 5, 5);
   ASSERT_EQ(page2.hits.size(), 5u);
   for (std::size_t i = 0; i < 5; ++i) {
     EXPECT_EQ(page2.hits[i].id, all.hits[5 + i].id);
     EXPECT_EQ(page2.hits[i].rank, 6 + i);
   }
   EXPECT_EQ(page2.total, all.total);
-  EXPECT_TRUE(search(corpus().db, "Orbit", "", 10, 100000).hits.empty());
+  EXPECT_TRUE(run_search(corpus().db, "Orbit", "", 10, 100000).hits.empty());
 }
 
 // The highlighted words of the top hit's snippet, in order.
 std::vector<std::string> top_highlights(const std::string& query, const std::string& lang) {
-  const SearchResults results = search(corpus().db, query, lang, 1);
+  const SearchResults results = run_search(corpus().db, query, lang, 1);
   std::vector<std::string> words;
   if (results.hits.empty()) return words;
   const Hit& hit = results.hits[0];
@@ -206,19 +179,19 @@ TEST(Corpus, SnippetsHighlightStemmedMatchesInSwedish) {
 
 TEST(Corpus, CodeIsSearchableButUrlsAreNotProse) {
   // The silent-install command is in a code block of the install article.
-  EXPECT_EQ(search(corpus().db, "OrbitSetup.exe", "sv").hits.at(0).id, "install-desktop-app-sv");
+  EXPECT_EQ(run_search(corpus().db, "OrbitSetup.exe", "sv").hits.at(0).id, "install-desktop-app-sv");
   // Link targets are not indexed as words: the Swedish reset article links
   // to .../account/single-sign-on, and "single" appears nowhere else.
   EXPECT_NE(testutil::read_file(kCorpusDir / "articles/reset-password/sv.md").find("single-sign-on"),
             std::string::npos);
-  EXPECT_TRUE(search(corpus().db, "single", "sv").hits.empty());
+  EXPECT_TRUE(run_search(corpus().db, "single", "sv").hits.empty());
 }
 
 TEST(Corpus, AStubFileOpensLikeTheDatabase) {
   const TempDir stub_dir;
   const std::string stub = stub_dir / "kb.stub";
   testutil::write_file(stub, "auto " + corpus().db + "\n");
-  EXPECT_EQ(ids(search(stub, "återbetalning faktura")), ids(search(corpus().db, "återbetalning faktura")));
+  EXPECT_EQ(ids(run_search(stub, "återbetalning faktura")), ids(run_search(corpus().db, "återbetalning faktura")));
 }
 
 TEST(Corpus, HostileQueriesGetClearErrors) {
@@ -261,7 +234,7 @@ class ReindexTest : public ::testing::Test {
     Indexer indexer(db_ / "db");
     return indexer.index({articles_.path().string()});
   }
-  SearchResults find(const std::string& query) { return search(db_ / "db", query, "", 20); }
+  SearchResults find(const std::string& query) { return run_search(db_ / "db", query, "", 20); }
 
   TempDir articles_, db_;
 };

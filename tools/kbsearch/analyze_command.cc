@@ -1,4 +1,4 @@
-// kbsearch analyze --lang CODE [--json] TEXT...
+// kbsearch analyze --lang CODE [--json] [--explain] TEXT...
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -12,33 +12,66 @@ namespace {
 struct AnalyzeArgs {
   std::string lang;
   bool json = false;
+  bool explain = false;
   std::vector<std::string> words;
 };
+
+nlohmann::json tokens_json(const std::vector<Token>& tokens) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Token& t : tokens) {
+    list.push_back({{"text", t.text},     {"term", t.term},       {"stem", t.stem},
+                    {"folded", t.folded}, {"folded_stem", t.folded_stem},
+                    {"start", t.start},   {"end", t.end},         {"position", t.position},
+                    {"part", t.part},     {"stop", t.stop}});
+  }
+  return list;
+}
+
+// One line per token: position, bytes, text -> term, then what else is indexed.
+void print_tokens(const std::vector<Token>& tokens, const std::string& indent) {
+  for (const Token& t : tokens) {
+    std::cout << indent << std::left << std::setw(5) << t.position << std::setw(10)
+              << (std::to_string(t.start) + "-" + std::to_string(t.end)) << (t.part ? "  + " : "")
+              << t.text << " -> " << t.term;
+    if (!t.stem.empty() && t.stem != t.term) std::cout << "  stem:" << t.stem;
+    if (!t.folded.empty()) std::cout << "  folded:" << t.folded;
+    if (!t.folded_stem.empty()) std::cout << "  folded-stem:" << t.folded_stem;
+    if (t.stop) std::cout << "  (stop word)";
+    std::cout << "\n";
+  }
+}
 
 int run_analyze(const AnalyzeArgs& args) {
   std::string text;
   for (const auto& w : args.words) text += (text.empty() ? "" : " ") + w;
   Analyzer analyzer(args.lang);
-  const std::vector<Token> tokens = analyzer.analyze(text);
 
-  if (args.json) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const Token& t : tokens) {
-      list.push_back({{"text", t.text},   {"term", t.term},         {"stem", t.stem},
-                      {"start", t.start}, {"end", t.end},           {"position", t.position}});
+  if (args.explain) {
+    const std::vector<AnalysisStage> stages = analyzer.explain(text);
+    if (args.json) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& s : stages) {
+        list.push_back({{"stage", s.name}, {"text", s.text}, {"tokens", tokens_json(s.tokens)}});
+      }
+      std::cout << nlohmann::json{{"lang", analyzer.language()}, {"stages", list}}.dump(2) << "\n";
+      return kExitOk;
     }
-    std::cout << nlohmann::json{{"lang", analyzer.language()}, {"tokens", list}}.dump(2) << "\n";
+    for (const auto& s : stages) {
+      std::cout << s.name << ":" << (s.text.empty() ? "" : " " + s.text) << "\n";
+      if (s.name != "normalize") print_tokens(s.tokens, "  ");
+    }
     return kExitOk;
   }
-  std::cout << std::left << std::setw(5) << "pos" << std::setw(12) << "bytes" << "text -> term"
-            << " (stem)\n";
-  for (const Token& t : tokens) {
-    std::cout << std::setw(5) << t.position << std::setw(12)
-              << (std::to_string(t.start) + "-" + std::to_string(t.end)) << t.text << " -> "
-              << t.term;
-    if (!t.stem.empty() && t.stem != t.term) std::cout << " (" << t.stem << ")";
-    std::cout << "\n";
+
+  const std::vector<Token> tokens = analyzer.analyze(text);
+  if (args.json) {
+    std::cout << nlohmann::json{{"lang", analyzer.language()}, {"tokens", tokens_json(tokens)}}.dump(2)
+              << "\n";
+    return kExitOk;
   }
+  std::cout << std::left << std::setw(5) << "pos" << std::setw(10) << "bytes"
+            << "text -> term (a leading + marks a part of the word above)\n";
+  print_tokens(tokens, "");
   return kExitOk;
 }
 
@@ -50,6 +83,7 @@ Command add_analyze_command(CLI::App& app) {
   cmd->add_option("--lang", args->lang, "Language code (th, sv, tr, sw, pt, or any ISO 639-1)")
       ->required();
   cmd->add_flag("--json", args->json, "Print tokens as JSON");
+  cmd->add_flag("--explain", args->explain, "Show the tokens after every stage of the pipeline");
   cmd->add_option("text", args->words, "Text to analyze")->required();
   return {cmd, [args] { return run_analyze(*args); }};
 }

@@ -1,5 +1,7 @@
 // kbsearch index --db DIR [--json] [--max-file-size BYTES] PATH...
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
@@ -13,7 +15,30 @@ struct IndexArgs {
   std::vector<std::string> paths;
   bool json = false;
   std::uint64_t max_file_bytes = IndexOptions().max_file_bytes;
+  std::vector<std::string> keep_whole;  // LANG=FILE
 };
+
+// Reads --keep-whole LANG=FILE word lists: one word per line, '#' comments.
+std::map<std::string, std::vector<std::string>> read_keep_whole(const std::vector<std::string>& specs) {
+  std::map<std::string, std::vector<std::string>> lists;
+  for (const auto& spec : specs) {
+    const auto eq = spec.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw CLI::ValidationError("--keep-whole", "expected LANG=FILE, got '" + spec + "'");
+    }
+    const std::string path = spec.substr(eq + 1);
+    std::ifstream in(path);
+    if (!in) throw CLI::ValidationError("--keep-whole", "cannot read " + path);
+    std::vector<std::string>& words = lists[spec.substr(0, eq)];
+    for (std::string line; std::getline(in, line);) {
+      const auto first = line.find_first_not_of(" \t\r");
+      const auto last = line.find_last_not_of(" \t\r");
+      if (first == std::string::npos || line[first] == '#') continue;
+      words.push_back(line.substr(first, last - first + 1));
+    }
+  }
+  return lists;
+}
 
 nlohmann::json report_json(const IndexReport& r) {
   nlohmann::json errors = nlohmann::json::array();
@@ -26,6 +51,7 @@ nlohmann::json report_json(const IndexReport& r) {
 int run_index(const IndexArgs& args) {
   IndexOptions options;
   options.max_file_bytes = args.max_file_bytes;
+  options.keep_whole = read_keep_whole(args.keep_whole);
   Indexer indexer(args.db, options);
   const IndexReport report = indexer.index(args.paths);
 
@@ -47,6 +73,9 @@ Command add_index_command(CLI::App& app) {
   cmd->add_option("--max-file-size", args->max_file_bytes,
                   "Files larger than this many bytes are reported, not read")
       ->capture_default_str();
+  cmd->add_option("--keep-whole", args->keep_whole,
+                  "LANG=FILE: words (one per line) that segmentation must not split, e.g. "
+                  "th=thai-words.txt; stored in the index, used by every later run and search");
   cmd->add_option("paths", args->paths, "Files and directories to index")->required();
   return {cmd, [args] { return run_index(*args); }};
 }

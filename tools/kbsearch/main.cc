@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
       if (command.app->parsed()) return command.run();
     }
     return kExitUsage;
+  } catch (const CLI::Error& e) {
+    std::cerr << "kbsearch: " << e.what() << "\n";
+    return kExitUsage;
   } catch (const std::exception& e) {
     std::cerr << "kbsearch: " << e.what() << "\n";
     return exit_code_for(e);

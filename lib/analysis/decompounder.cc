@@ -1,0 +1,132 @@
+#include "analysis/decompounder.h"
+
+#include <unordered_set>
+
+#include "util/utf8.h"
+
+namespace kbsearch::analysis {
+namespace data {
+extern const char* const kSwedishWords[];  // generated from hunspell-sv
+}
+
+namespace {
+
+constexpr std::size_t kMinPartChars = 4;
+constexpr std::size_t kMinCompoundChars = 2 * kMinPartChars;
+constexpr int kMaxParts = 4;
+
+struct SwedishDictionary {
+  std::unordered_set<std::string_view> words;  // views into the generated data
+  std::unordered_set<std::string> stems;       // Snowball stems of the words
+};
+
+// Built once per process, on first use (about 130,000 words).
+const SwedishDictionary& dictionary() {
+  static const SwedishDictionary* dict = [] {
+    auto* d = new SwedishDictionary;
+    Xapian::Stem stemmer("swedish");  // no cache: each word is stemmed once
+    for (const char* const* chunk = data::kSwedishWords; *chunk != nullptr; ++chunk) {
+      std::string_view rest(*chunk);
+      for (std::size_t eol; (eol = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(eol + 1)) {
+        const std::string_view word = rest.substr(0, eol);
+        d->words.insert(word);
+        d->stems.insert(stemmer(std::string(word)));
+      }
+    }
+    return d;
+  }();
+  return *dict;
+}
+
+bool is_letters(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c < 0x80 && !(c >= 'a' && c <= 'z')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Decompounder::Decompounder() : stemmer_("sv") { dictionary(); }
+
+bool Decompounder::is_final_part(std::string_view part) {
+  const SwedishDictionary& d = dictionary();
+  if (d.words.count(part) != 0 || d.stems.count(stemmer_.stem(std::string(part))) != 0) return true;
+  // Definite forms the Snowball version in Xapian 1.4 leaves alone
+  // (ärendet, ärendena): the dictionary has the bare word.
+  for (std::string_view ending : {"et", "en", "na", "n", "t"}) {
+    if (part.size() > ending.size() + 3 && part.substr(part.size() - ending.size()) == ending &&
+        d.words.count(part.substr(0, part.size() - ending.size())) != 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Decompounder::split_from(std::string_view word, std::size_t pos, int depth,
+                              std::vector<std::string>& parts) {
+  const std::string_view rest = word.substr(pos);
+  if (depth > 0 && util::utf8_length(rest) >= kMinPartChars && is_final_part(rest)) {
+    parts.emplace_back(rest);
+    return true;
+  }
+  if (depth + 1 >= kMaxParts) return false;
+  // Longest head first: "kundsupport..." tries kundsupport before kund.
+  for (std::size_t end = word.size(); end > pos; --end) {
+    if ((static_cast<unsigned char>(word[end - 1]) & 0xC0) == 0x80) continue;  // mid-character
+    if (end == word.size()) continue;
+    const std::string_view head = word.substr(pos, end - pos);
+    if (util::utf8_length(head) < kMinPartChars || dictionary().words.count(head) == 0) continue;
+    for (std::size_t next : {end, end + 1}) {
+      if (next == end + 1 && word[end] != 's') continue;  // the linking -s-
+      if (util::utf8_length(word.substr(next)) < kMinPartChars) continue;
+      parts.emplace_back(head);
+      if (split_from(word, next, depth + 1, parts)) return true;
+      parts.pop_back();
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> Decompounder::split(std::string_view word) {
+  std::vector<std::string> parts;
+  if (util::utf8_length(word) < kMinCompoundChars || !is_letters(word)) return parts;
+  // A word the dictionary knows is left whole, compound or not: splitting
+  // återställ into åter|ställ or lösenordet into lösen|ordet adds noise.
+  if (is_final_part(word)) return parts;
+  if (!split_from(word, 0, 0, parts) || parts.size() < 2) parts.clear();
+  return parts;
+}
+
+const std::vector<std::string>& Decompounder::cached_split(const std::string& word) {
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() >= kCacheLimit) cache_.clear();
+  return cache_.emplace(word, split(word)).first->second;
+}
+
+void Decompounder::add_parts(std::vector<Token>& tokens, std::vector<Insertion>& parts_out) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    // Most words are too short to be compounds: no need to look them up.
+    if (tokens[i].part || tokens[i].term.size() < kMinCompoundChars) continue;
+    const std::vector<std::string>& parts = cached_split(tokens[i].term);
+    // Every run of adjacent parts but the whole word itself.
+    for (std::size_t first = 0; first < parts.size(); ++first) {
+      std::string run;
+      for (std::size_t last = first; last < parts.size(); ++last) {
+        run += parts[last];
+        if (first == 0 && last + 1 == parts.size()) break;
+        Token part;
+        part.text = tokens[i].text;
+        part.start = tokens[i].start;
+        part.end = tokens[i].end;
+        part.term = run;
+        part.part = true;
+        parts_out.push_back({i + 1, std::move(part)});
+      }
+    }
+  }
+  insert_tokens(tokens, parts_out);
+}
+
+}  // namespace kbsearch::analysis

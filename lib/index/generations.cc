@@ -1,0 +1,106 @@
+#include "index/generations.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "kbsearch/error.h"
+
+namespace kbsearch::index {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kGenerationPrefix = "gen-";
+
+std::string generation_name(int generation) {
+  char name[32];
+  std::snprintf(name, sizeof name, "%s%06d", kGenerationPrefix, generation);
+  return name;
+}
+
+std::optional<int> parse_generation(const std::string& name) {
+  const std::string prefix = kGenerationPrefix;
+  if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) return {};
+  int n = 0;
+  for (std::size_t i = prefix.size(); i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9') return {};
+    n = n * 10 + (name[i] - '0');
+  }
+  return n;
+}
+
+[[noreturn]] void fail(const std::string& what, const std::string& path) {
+  throw IndexUnusableError(what + " " + path + ": " + std::strerror(errno));
+}
+
+}  // namespace
+
+std::optional<int> Generations::current() const {
+  std::ifstream stub(stub_path());
+  std::string backend, name;
+  if (!(stub >> backend >> name) || backend != "auto") return {};
+  return parse_generation(name);
+}
+
+std::vector<int> Generations::all() const {
+  std::vector<int> generations;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+    const auto g = parse_generation(entry.path().filename().string());
+    if (g && entry.is_directory()) generations.push_back(*g);
+  }
+  std::sort(generations.begin(), generations.end());
+  return generations;
+}
+
+std::optional<int> Generations::previous() const {
+  const auto now = current();
+  if (!now) return {};
+  std::optional<int> best;
+  for (int g : all()) {
+    if (g < *now) best = g;
+  }
+  return best;
+}
+
+std::string Generations::path(int generation) const { return dir_ + "/" + generation_name(generation); }
+
+int Generations::next() const {
+  const std::vector<int> existing = all();
+  return existing.empty() ? 1 : existing.back() + 1;
+}
+
+void Generations::switch_to(int generation) const {
+  const std::string tmp = stub_path() + ".tmp";
+  const std::string text = "auto " + generation_name(generation) + "\n";
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail("cannot write", tmp);
+  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  // fsync before rename: after a crash the stub is the old one or the new
+  // one, never an empty file.
+  const bool synced = written && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) fail("cannot write", tmp);
+  if (std::rename(tmp.c_str(), stub_path().c_str()) != 0) fail("cannot replace", stub_path());
+  const int dirfd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dirfd >= 0) {
+    (void)::fsync(dirfd);  // make the rename itself durable
+    ::close(dirfd);
+  }
+}
+
+void Generations::remove_all_but(int keep_a, int keep_b) const {
+  for (int g : all()) {
+    if (g == keep_a || g == keep_b) continue;
+    std::error_code ec;
+    fs::remove_all(path(g), ec);  // a leftover that will not go is retried next time
+  }
+}
+
+}  // namespace kbsearch::index
