@@ -13,8 +13,10 @@ constexpr std::array<std::string_view, 6> kSeparators = {"-", "_", "\u2010", "\u
                                                          "\uFF3F"};
 
 bool joined_by_separator(std::string_view text, const Token& a, const Token& b) {
-  if (a.part || b.part || b.start <= a.end) return false;
-  const std::string_view between = text.substr(a.end, b.start - a.end);
+  // Separators are one byte, or three (U+2010, U+2011, U+FF0D, U+FF3F).
+  const std::size_t gap = b.start - a.end;
+  if (a.part || b.part || b.start <= a.end || (gap != 1 && gap != 3)) return false;
+  const std::string_view between = text.substr(a.end, gap);
   for (auto sep : kSeparators) {
     if (between == sep) return true;
   }
