@@ -30,10 +30,21 @@ void walk_directory(const fs::path& root, WalkResult& out) {
   if (ec) out.errors.push_back({root.string(), "cannot list directory: " + ec.message()});
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::directory_entry& entry = *it;
+    // Hidden files and directories (.git, editor backups) are not articles.
+    if (entry.path().filename().string().rfind('.', 0) == 0) {
+      if (entry.is_directory(ec)) it.disable_recursion_pending();
+      ec.clear();
+      continue;
+    }
     std::error_code type_ec;
+    const bool article = is_article_file(entry.path().string());
+    if (article && entry.is_symlink(type_ec) && !fs::exists(entry.path(), type_ec)) {
+      out.errors.push_back({entry.path().string(), "broken symbolic link"});
+      continue;
+    }
     // is_regular_file follows a link to a file; links to directories are
     // not descended into (the iterator does not follow them).
-    if (!entry.is_regular_file(type_ec) || !is_article_file(entry.path().string())) continue;
+    if (!article || !entry.is_regular_file(type_ec)) continue;
     const fs::path file = entry.path().lexically_normal();
     out.files.push_back({file.string(), root.string(), id_for(file, root)});
   }

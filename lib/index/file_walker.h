@@ -25,7 +25,8 @@ struct WalkResult {
 bool is_article_file(const std::string& path);
 
 // Walks files and directories (recursively, not following symbolic links to
-// directories, so a link loop cannot trap it). A directory whose listing
+// directories, so a link loop cannot trap it; skipping hidden entries). A
+// broken link to an article file is an error. A directory whose listing
 // failed part-way is not in `roots`, so nothing is deleted because of it.
 WalkResult find_article_files(const std::vector<std::string>& paths);
 

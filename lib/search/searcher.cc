@@ -1,5 +1,6 @@
 #include "kbsearch/searcher.h"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include "analysis/analyzer_cache.h"
@@ -26,23 +27,57 @@ struct Searcher::Rep {
   std::string path;
   SearchOptions options;
   Xapian::Database db;
+  std::string stub_identity;  // of the stub naming the generation db was opened at
+
+  void open();
+  void reopen_if_changed();
   std::unique_ptr<analysis::AnalyzerCache> analyzers;
 
   SearchResults run(const SearchRequest& request);
   std::vector<std::string> indexed_languages();
 };
 
+namespace {
+
+// Identifies the stub file that names the current generation (an index
+// directory's XAPIANDB, or a stub file given as the path), so that a
+// generation switch, which replaces the stub, is noticed.
+std::string stub_identity(const std::string& path) {
+  struct stat st;
+  const std::string stub = path + "/XAPIANDB";
+  if (::stat(stub.c_str(), &st) != 0 && ::stat(path.c_str(), &st) != 0) return {};
+  if (S_ISDIR(st.st_mode)) return {};  // a plain database directory: no stub
+  return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
+}
+
+}  // namespace
+
+void Searcher::Rep::open() {
+  // Xapian::Database opens a directory, a directory holding a stub, or a
+  // stub file listing shards.
+  stub_identity = ::kbsearch::stub_identity(path);
+  db = Xapian::Database(path);
+  index::check_schema(db, path);
+  // Analyse queries with the configuration the articles were analysed with.
+  analyzers = std::make_unique<analysis::AnalyzerCache>(
+      index::analyzer_options(index::load_keep_whole(db)));
+}
+
+// A long-lived searcher sees what the indexer committed since the last
+// query: reopen() when the generation is the same (cheap when nothing
+// changed), a fresh open when a rebuild or rollback switched generations.
+void Searcher::Rep::reopen_if_changed() {
+  if (::kbsearch::stub_identity(path) != stub_identity) open();
+  else db.reopen();
+}
+
 Searcher::Searcher(const std::string& db_path, SearchOptions options)
     : rep_(std::make_unique<Rep>()) {
   rep_->path = db_path;
   rep_->options = options;
   try {
-    // Xapian::Database opens a directory or a stub file listing shards.
-    rep_->db = Xapian::Database(db_path);
-    index::check_schema(rep_->db, db_path);
-    // Analyse queries with the configuration the articles were analysed with.
-    rep_->analyzers = std::make_unique<analysis::AnalyzerCache>(
-        index::analyzer_options(index::load_keep_whole(rep_->db)));
+    rep_->open();
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening index " + db_path);
   }
@@ -118,9 +153,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
 
 SearchResults Searcher::search(const SearchRequest& request) {
   try {
-    // A long-lived searcher sees what the indexer committed since the last
-    // query; reopen() costs little when nothing changed.
-    rep_->db.reopen();
+    rep_->reopen_if_changed();
     return rep_->run(request);
   } catch (const Xapian::DatabaseModifiedError&) {
     // The index was committed to while we read it: reopen at the new

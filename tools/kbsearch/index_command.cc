@@ -4,8 +4,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+
 #include "commands.h"
 #include "kbsearch/indexer.h"
+#include "terminal.h"
 
 namespace kbsearch::cli {
 namespace {
@@ -16,6 +19,11 @@ struct IndexArgs {
   bool json = false;
   std::uint64_t max_file_bytes = IndexOptions().max_file_bytes;
   std::vector<std::string> keep_whole;  // LANG=FILE
+  bool rebuild = false;
+  bool dry_run = false;
+  unsigned threads = 0;
+  double wait_seconds = 0;
+  std::size_t commit_every = 0;
 };
 
 // Reads --keep-whole LANG=FILE word lists: one word per line, '#' comments.
@@ -43,24 +51,56 @@ std::map<std::string, std::vector<std::string>> read_keep_whole(const std::vecto
 nlohmann::json report_json(const IndexReport& r) {
   nlohmann::json errors = nlohmann::json::array();
   for (const auto& e : r.errors) errors.push_back({{"path", e.path}, {"message", e.message}});
-  return {{"added", r.added},     {"updated", r.updated}, {"deleted", r.deleted},
-          {"unchanged", r.unchanged}, {"failed", r.failed}, {"errors", errors},
-          {"seconds", r.seconds}};
+  return {{"added", r.added},
+          {"updated", r.updated},
+          {"deleted", r.deleted},
+          {"unchanged", r.unchanged},
+          {"failed", r.failed},
+          {"errors", errors},
+          {"dry_run", r.dry_run},
+          {"generation", r.generation},
+          {"seconds", r.seconds},
+          {"timings", {{"read", r.read_seconds}, {"analyze", r.analyze_seconds}, {"write", r.write_seconds}}}};
+}
+
+// A one-line progress bar with rate and time left, redrawn in place.
+void draw_progress(const IndexProgress& p) {
+  constexpr int kWidth = 30;
+  const double fraction = p.total == 0 ? 1.0 : static_cast<double>(p.done) / static_cast<double>(p.total);
+  const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;
+  const double left = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
+  const int filled = static_cast<int>(fraction * kWidth);
+  std::fprintf(stderr, "\r[%s%s] %zu/%zu files  %.0f/s  ETA %.0fs ", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+               std::string(static_cast<std::size_t>(kWidth - filled), ' ').c_str(), p.done, p.total, rate, left);
+  if (p.done == p.total) std::fputc('\n', stderr);
 }
 
 int run_index(const IndexArgs& args) {
   IndexOptions options;
   options.max_file_bytes = args.max_file_bytes;
   options.keep_whole = read_keep_whole(args.keep_whole);
+  options.rebuild = args.rebuild;
+  options.dry_run = args.dry_run;
+  options.threads = args.threads;
+  options.wait_seconds = args.wait_seconds;
+  options.commit_every = args.commit_every;
+  if (is_terminal(stderr)) options.progress = draw_progress;
   Indexer indexer(args.db, options);
   const IndexReport report = indexer.index(args.paths);
 
   if (args.json) std::cout << report_json(report).dump(2) << "\n";
   for (const auto& e : report.errors) std::cerr << "error: " << e.path << ": " << e.message << "\n";
-  std::cerr << "indexed into " << args.db << ": " << report.added << " added, " << report.updated
-            << " updated, " << report.deleted << " deleted, " << report.unchanged
-            << " unchanged, " << report.failed << " failed (" << report.seconds << " s)\n";
+  std::cerr << (report.dry_run ? "dry run, nothing written: would have " : "indexed into " + args.db + ": ")
+            << report.added << " added, " << report.updated << " updated, " << report.deleted
+            << " deleted, " << report.unchanged << " unchanged, " << report.failed << " failed ("
+            << report.seconds << " s, generation " << report.generation << ")\n";
   return report.failed == 0 ? kExitOk : kExitSomeFailed;
+}
+
+int run_rollback(const std::string& db, double wait_seconds) {
+  const int generation = Indexer::rollback(db, wait_seconds);
+  std::cerr << "rolled back " << db << " to generation " << generation << "\n";
+  return kExitOk;
 }
 
 }  // namespace
@@ -76,8 +116,28 @@ Command add_index_command(CLI::App& app) {
   cmd->add_option("--keep-whole", args->keep_whole,
                   "LANG=FILE: words (one per line) that segmentation must not split, e.g. "
                   "th=thai-words.txt; stored in the index, used by every later run and search");
+  cmd->add_flag("--rebuild", args->rebuild,
+                "Write a new generation and switch readers to it atomically, keeping the "
+                "previous one for 'kbsearch rollback'");
+  cmd->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
+  cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)");
+  cmd->add_option("--wait", args->wait_seconds,
+                  "Wait up to SECONDS for another indexer's lock instead of failing at once");
+  cmd->add_option("--commit-every", args->commit_every,
+                  "Commit after every N changed articles (bounds memory; readers then see the "
+                  "run in batches). Default: one commit at the end");
   cmd->add_option("paths", args->paths, "Files and directories to index")->required();
   return {cmd, [args] { return run_index(*args); }};
+}
+
+Command add_rollback_command(CLI::App& app) {
+  auto db = std::make_shared<std::string>();
+  auto wait_seconds = std::make_shared<double>(0);
+  CLI::App* cmd = app.add_subcommand(
+      "rollback", "Switch readers back to the generation before the last 'index --rebuild'");
+  cmd->add_option("--db", *db, "Index directory")->required();
+  cmd->add_option("--wait", *wait_seconds, "Wait up to SECONDS for another indexer's lock");
+  return {cmd, [db, wait_seconds] { return run_rollback(*db, *wait_seconds); }};
 }
 
 }  // namespace kbsearch::cli

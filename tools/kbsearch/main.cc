@@ -9,9 +9,9 @@
 namespace {
 
 constexpr const char* kExitCodesHelp =
-    "Exit codes: 0 success; 1 some files failed (the rest was indexed); 2 usage error "
-    "(arguments, query, language); 3 index locked by another writer; 4 index missing, "
-    "corrupt or of another version; 5 other error.";
+    "Exit codes: 0 success; 1 some files failed (the rest was indexed and committed); 2 "
+    "usage error (arguments, query, language); 3 index locked by another writer; 4 index "
+    "missing, corrupt or of another version (rebuild with 'index --rebuild'); 5 other error.";
 
 // The documented exit code of an error that ended a command.
 int exit_code_for(const std::exception& e) {
@@ -32,8 +32,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", kbsearch::kVersion);
   app.require_subcommand(1);
 
-  const std::vector<Command> commands = {add_index_command(app), add_search_command(app),
-                                         add_analyze_command(app)};
+  const std::vector<Command> commands = {add_index_command(app), add_rollback_command(app),
+                                         add_search_command(app), add_analyze_command(app)};
 
   try {
     app.parse(argc, argv);
