@@ -72,6 +72,7 @@ struct Indexer::Rep {
   std::size_t uncommitted = 0;
 
   void open();
+  void mark_schema();
   void read_file(const index::ArticleFile& file, index::AnalysisPool& pool,
                  std::deque<Pending>& pending);
   void apply(Pending& pending);
@@ -101,6 +102,7 @@ void Indexer::Rep::open() {
     writer.emplace(generations.path(generation), Xapian::DB_CREATE_OR_OPEN);
     db = *writer;
     index::check_schema(db, dir);
+    mark_schema();
     if (!live) generations.switch_to(generation);
     return;
   }
@@ -124,6 +126,15 @@ void Indexer::Rep::open() {
   }
   writer.emplace(generations.path(generation), Xapian::DB_CREATE_OR_OPEN);
   db = *writer;
+  mark_schema();
+}
+
+// A new generation says what it is from its first commit on, so that a
+// reader of a batch committed mid-run knows it for a kbsearch index.
+void Indexer::Rep::mark_schema() {
+  if (writer->get_metadata(index::kSchemaKey).empty()) {
+    writer->set_metadata(index::kSchemaKey, std::to_string(kIndexSchemaVersion));
+  }
 }
 
 Indexer::Indexer(const std::string& db_dir, IndexOptions options) : rep_(std::make_unique<Rep>()) {

@@ -1,0 +1,31 @@
+// A deterministic generator of realistic support articles for benchmarks
+// and large tests: N Markdown articles across the five languages, built
+// from the sentences of corpus/articles, with front matter, headings, inline
+// code and error codes, so the index holds rare and common terms like a real
+// knowledge base. The same seed gives the same files, byte for byte.
+#ifndef KBSEARCH_BENCH_CORPUS_GENERATOR_H
+#define KBSEARCH_BENCH_CORPUS_GENERATOR_H
+
+#include <cstdint>
+#include <string>
+
+namespace kbsearch::bench {
+
+struct GeneratedCorpus {
+  std::size_t articles = 0;
+  std::uint64_t bytes = 0;
+};
+
+// Writes `count` articles under `out_dir` (<lang>/<group>.md), taking
+// sentences from the articles under `corpus_dir` (corpus/articles).
+GeneratedCorpus generate_corpus(const std::string& corpus_dir, const std::string& out_dir,
+                                std::size_t count, std::uint32_t seed = 42);
+
+// The text of article `index` of such a corpus, as generate_corpus writes
+// it (for tests that change files between runs).
+std::string generated_article(const std::string& corpus_dir, std::size_t index,
+                              std::uint32_t seed = 42);
+
+}  // namespace kbsearch::bench
+
+#endif  // KBSEARCH_BENCH_CORPUS_GENERATOR_H
