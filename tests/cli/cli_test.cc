@@ -219,7 +219,41 @@ TEST(Cli, ErrorsHaveDocumentedExitCodes) {
   Indexer holder(dir / "locked");  // holds the write lock
   const CliRun locked = kbsearch({"index", "--db", dir / "locked", kSeedsDir.string()});
   EXPECT_EQ(locked.exit_code, 3);
-  EXPECT_NE(locked.err.find("locked"), std::string::npos) << locked.err;
+  EXPECT_NE(locked.err.find("is locked by process " + std::to_string(::getpid())), std::string::npos)
+      << locked.err;
+  const CliRun waited = kbsearch({"index", "--db", dir / "locked", "--wait", "0.3", kSeedsDir.string()});
+  EXPECT_EQ(waited.exit_code, 3);  // still held after the wait
+
+  const CliRun no_rollback = kbsearch({"rollback", "--db", dir / "seeds-kb"});
+  EXPECT_NE(no_rollback.exit_code, 0);
+  EXPECT_NE(no_rollback.err.find("no previous generation"), std::string::npos) << no_rollback.err;
+}
+
+TEST(Cli, NightlyJobOptions) {
+  const TempDir dir;
+  const std::string db = dir / "kb";
+  // Not a terminal: no progress bar, only the summary line.
+  const CliRun first = kbsearch({"index", "--db", db, "--json", "--threads", "2", kSeedsDir.string()});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_EQ(first.err.find('\r'), std::string::npos);
+  const json report = first.parsed();
+  EXPECT_EQ(report["generation"], 1);
+  EXPECT_EQ(report["dry_run"], false);
+  for (const char* part : {"read", "analyze", "write"}) EXPECT_TRUE(report["timings"][part].is_number());
+
+  testutil::write_file(dir.path() / "more" / "extra.md", "---\nlang: sv\n---\nOm webbkrokar.\n");
+  const json dry = kbsearch({"index", "--db", db, "--json", "--dry-run", (dir.path() / "more").string()}).parsed();
+  EXPECT_EQ(dry["dry_run"], true);
+  EXPECT_EQ(dry["added"], 1);
+  EXPECT_EQ(kbsearch({"search", "--db", db, "--json", "webbkrokar"}).parsed()["total"], 0);
+
+  const json rebuilt = kbsearch({"index", "--db", db, "--json", "--rebuild", (dir.path() / "more").string()}).parsed();
+  EXPECT_EQ(rebuilt["generation"], 2);
+  EXPECT_EQ(kbsearch({"search", "--db", db, "--json", "webbkrokar"}).parsed()["total"], 1);
+  const CliRun back = kbsearch({"rollback", "--db", db});
+  EXPECT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_NE(back.err.find("generation 1"), std::string::npos);
+  EXPECT_EQ(kbsearch({"search", "--db", db, "--json", "webbkrokar"}).parsed()["total"], 0);
 }
 
 }  // namespace
