@@ -1,5 +1,7 @@
 #include "search/snippet.h"
 
+#include <algorithm>
+
 #include "util/utf8.h"
 
 namespace kbsearch::search {
@@ -84,7 +86,10 @@ Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
 
   const std::string& text = *best.text;
   const std::size_t begin = best.tokens[best.first].start;
-  const std::size_t end = best.tokens[best.last].end;
+  // A word ends where the furthest of its tokens ends: a window may stop on
+  // a part of a word whose whole token reaches further.
+  std::size_t end = 0;
+  for (std::size_t i = best.first; i <= best.last; ++i) end = std::max(end, best.tokens[i].end);
   const std::string lead = begin > 0 ? "… " : "";
   snippet.text = lead + text.substr(begin, end - begin);
   for (std::size_t i = lead.size(); i < snippet.text.size(); ++i) {
@@ -93,8 +98,14 @@ Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
   if (end < text.size()) snippet.text += " …";
   for (std::size_t i = best.first; i <= best.last; ++i) {
     const Token& t = best.tokens[i];
-    if (matches(t, query)) {
-      snippet.highlights.push_back({lead.size() + t.start - begin, lead.size() + t.end - begin});
+    if (!matches(t, query)) continue;
+    const Highlight h{lead.size() + t.start - begin, lead.size() + t.end - begin};
+    // Parts share their word's bytes (a compound, RESET_LINK_EXPIRED): one
+    // highlight covers them all.
+    if (!snippet.highlights.empty() && h.start < snippet.highlights.back().end) {
+      snippet.highlights.back().end = std::max(snippet.highlights.back().end, h.end);
+    } else {
+      snippet.highlights.push_back(h);
     }
   }
   return snippet;
