@@ -1,5 +1,6 @@
 #include "markdown/front_matter.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -93,6 +94,9 @@ FrontMatter parse_fields(const std::string& yaml, const std::string& path, std::
   YAML::Node root;
   try {
     root = YAML::Load(yaml);
+  } catch (const YAML::DeepRecursion& e) {
+    fail(path, "nests too deeply at line " + std::to_string(first_line + e.mark.line) +
+                   " (hostile or broken YAML)");
   } catch (const YAML::Exception& e) {
     fail(path, "invalid YAML at line " + std::to_string(first_line + e.mark.line) + ": " + e.msg);
   }
