@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, with ASan + UBSan) in ./build-fuzz and
-# runs each for SECONDS (default 20; use 600 or more for a nightly run). New
-# interesting inputs go to a scratch corpus; a crash stops the run, leaves
-# its input in build-fuzz/artifacts/<target>/ and makes this script fail: add
-# that input to tests/fuzz/regressions/<target>/, where every test run
-# replays it.
+# runs them.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      time-boxed, as random as fuzzing is
-#   scripts/fuzz.sh --ci                       the short run CI does: fixed seed,
-#                                              fixed number of runs, fresh scratch
-#                                              corpus, so it is repeatable
+#   scripts/fuzz.sh --ci                   the short, seeded, repeatable run that CI
+#                                          does: ctest's <target>_short tests
+#   scripts/fuzz.sh [SECONDS] [TARGET...]  each target for SECONDS (default 20;
+#                                          600 or more for a nightly run)
+#
+# New interesting inputs go to a scratch corpus under build-fuzz. A crash stops
+# the run, leaves its input in build-fuzz/artifacts/<target>/ (time-boxed runs)
+# or in the ctest output (--ci), and makes this script fail: add that input to
+# tests/fuzz/regressions/<target>/, where every test run replays it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ci=0
@@ -33,21 +34,15 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo 
   -DKBSEARCH_SANITIZE=ON -DKBSEARCH_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
 
+if ((ci)); then
+  exec ctest --test-dir build-fuzz --output-on-failure -R '_short$'
+fi
+
 status=0
 for target in "${targets[@]}"; do
   scratch=build-fuzz/scratch/$target
   artifacts=build-fuzz/artifacts/$target/
   budget=(-max_total_time="$seconds")
-  if ((ci)); then
-    # About 15 s a target on the project's machines.
-    case $target in
-      fuzz_query) runs=4000 ;;
-      fuzz_language_id) runs=2000000 ;;
-      *) runs=60000 ;;
-    esac
-    rm -rf "$scratch"
-    budget=(-runs="$runs" -seed=1)
-  fi
   mkdir -p "$scratch" "$artifacts"
   dict=()
   [[ $target == fuzz_article ]] && dict=(-dict=tests/fuzz/markdown.dict)

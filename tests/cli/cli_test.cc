@@ -124,6 +124,16 @@ TEST_F(CliCorpus, HumanOutputShowsRankTitleAndSnippet) {
   EXPECT_EQ(run.out.find('\033'), std::string::npos);
 }
 
+TEST_F(CliCorpus, HugePagesAreAUsageErrorOrEmpty) {
+  const CliRun huge_limit = kbsearch({"search", "--db", db(), "--limit", "1000000000", "senha"});
+  EXPECT_EQ(huge_limit.exit_code, 2);
+  EXPECT_NE(huge_limit.err.find("the limit is 1000"), std::string::npos) << huge_limit.err;
+  const CliRun huge_offset =
+      kbsearch({"search", "--db", db(), "--json", "--offset", "1000000000000", "senha"});
+  EXPECT_EQ(huge_offset.exit_code, 0) << huge_offset.err;
+  EXPECT_EQ(huge_offset.parsed()["hits"], json::array());
+}
+
 TEST_F(CliCorpus, NoMatchIsNotAnError) {
   const CliRun run = kbsearch({"search", "--db", db(), "--json", "zzyzx"});
   EXPECT_EQ(run.exit_code, 0);
