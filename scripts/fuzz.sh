@@ -22,12 +22,15 @@ targets=("$@")
 
 scripts/setup-debian.sh
 missing=()
-for p in clang libfuzzer-14-dev; do
+# clang, its sanitizer and libFuzzer runtimes.
+for p in clang libclang-rt-14-dev libfuzzer-14-dev; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
   sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -q
+  $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKBSEARCH_FUZZ=ON \

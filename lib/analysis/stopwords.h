@@ -7,9 +7,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
-#include <vector>
-
-#include "kbsearch/analyzer.h"
 
 namespace kbsearch::analysis {
 
