@@ -239,6 +239,21 @@ TEST(Cli, ErrorsHaveDocumentedExitCodes) {
   EXPECT_NE(no_rollback.err.find("no previous generation"), std::string::npos) << no_rollback.err;
 }
 
+TEST(Cli, ProgressBarOnlyOnATerminal) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "util-linux script missing";
+  const TempDir dir;
+  // script(1) gives the indexer a terminal for stdout and stderr.
+  const std::string command = "script -qec " +
+                              shell_quote(shell_quote(KBSEARCH_CLI) + " index --db " + shell_quote(dir / "kb") +
+                                          " " + shell_quote(kCorpusDir.string())) +
+                              " /dev/null > " + shell_quote(dir / "tty.out");
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  const std::string tty = testutil::read_file(dir / "tty.out");
+  EXPECT_NE(tty.find("\r["), std::string::npos) << tty;
+  EXPECT_NE(tty.find("56/56 files"), std::string::npos) << tty;
+  EXPECT_NE(tty.find("ETA"), std::string::npos);
+}
+
 TEST(Cli, NightlyJobOptions) {
   const TempDir dir;
   const std::string db = dir / "kb";
