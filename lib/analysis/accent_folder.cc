@@ -5,17 +5,10 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include "analysis/icu_check.h"
+#include "analysis/normalizers.h"
 
 namespace kbsearch::analysis {
 namespace {
-
-const icu::Normalizer2* nfd_instance() {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
-  check_icu(status, "loading the NFD normalizer");
-  return n;
-}
 
 void append_utf8(UChar32 c, std::string& out) {
   char buf[U8_MAX_LENGTH];
@@ -27,7 +20,7 @@ void append_utf8(UChar32 c, std::string& out) {
 
 }  // namespace
 
-AccentFolder::AccentFolder(std::string_view keep) : nfd_(nfd_instance()) {
+AccentFolder::AccentFolder(std::string_view keep) : nfd_(&nfd()) {
   const auto* s = reinterpret_cast<const uint8_t*>(keep.data());
   for (int32_t i = 0, n = static_cast<int32_t>(keep.size()); i < n;) {
     UChar32 c;

@@ -22,12 +22,16 @@ const icu::UnicodeSet& all_but_sara_am() {
   return *set;
 }
 
-const icu::Normalizer2& filtered(const icu::Normalizer2* (*form)(UErrorCode&), const char* what) {
+const icu::Normalizer2& instance(const icu::Normalizer2* (*form)(UErrorCode&), const char* what) {
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* base = form(status);
+  const icu::Normalizer2* n = form(status);
   check_icu(status, what);
+  return *n;
+}
+
+const icu::Normalizer2& filtered(const icu::Normalizer2* (*form)(UErrorCode&), const char* what) {
   // Intentionally never freed: used until the process exits.
-  return *new icu::FilteredNormalizer2(*base, all_but_sara_am());
+  return *new icu::FilteredNormalizer2(instance(form, what), all_but_sara_am());
 }
 
 }  // namespace
@@ -41,6 +45,11 @@ const icu::Normalizer2& search_nfkc() {
 const icu::Normalizer2& search_nfkc_casefold() {
   static const icu::Normalizer2& n =
       filtered(&icu::Normalizer2::getNFKCCasefoldInstance, "loading the NFKC_Casefold normalizer");
+  return n;
+}
+
+const icu::Normalizer2& nfd() {
+  static const icu::Normalizer2& n = instance(&icu::Normalizer2::getNFDInstance, "loading the NFD normalizer");
   return n;
 }
 

@@ -36,8 +36,8 @@ Stemmer::Stemmer(std::string_view lang, StemPasses passes) : passes_(passes) {
   }
 }
 
-std::string Stemmer::compute(const std::string& word) {
-  if (!is_word(word)) return {};
+std::string Stemmer::stem(const std::string& word) const {
+  if (!enabled_ || !is_word(word)) return {};
   if (passes_ == StemPasses::kOne) return stem_(word);
   std::string stem = passes_ == StemPasses::kFixedPoint ? stem_(word) : word;
   for (int steps = 0; steps < 5; ++steps) {
@@ -46,15 +46,6 @@ std::string Stemmer::compute(const std::string& word) {
     stem = std::move(next);
   }
   return stem;
-}
-
-const std::string& Stemmer::stem(const std::string& word) {
-  static const std::string kNone;
-  if (!enabled_) return kNone;
-  auto it = cache_.find(word);
-  if (it != cache_.end()) return it->second;
-  if (cache_.size() >= kCacheLimit) cache_.clear();
-  return cache_.emplace(word, compute(word)).first->second;
 }
 
 }  // namespace kbsearch::analysis

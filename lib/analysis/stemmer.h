@@ -18,7 +18,6 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace kbsearch::analysis {
 
@@ -37,17 +36,13 @@ class Stemmer {
   bool enabled() const { return enabled_; }
 
   // The stem of a case-folded word; empty when disabled or when `word` is
-  // not a word (numbers, codes, addresses are not stemmed).
-  const std::string& stem(const std::string& word);
+  // not a word (numbers, codes, addresses are not stemmed). Not cached here:
+  // Snowball's Turkish stemmer costs about a microsecond a word, so callers
+  // remember results per term (the analyzer's forms cache, the
+  // decompounder's split cache).
+  std::string stem(const std::string& word) const;
 
  private:
-  std::string compute(const std::string& word);
-
-  // Snowball's Turkish stemmer costs about a microsecond a word, several
-  // times ICU's segmentation; words repeat (Zipf), so remembering recent
-  // stems removes most of that cost. Bounded: cleared when full.
-  static constexpr std::size_t kCacheLimit = 1 << 16;
-  std::unordered_map<std::string, std::string> cache_;
   Xapian::Stem stem_;
   bool enabled_ = false;
   StemPasses passes_;

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "kbsearch/analyzer.h"
+#include "terminal.h"
 
 namespace kbsearch::cli {
 namespace {
@@ -42,8 +43,7 @@ void print_tokens(const std::vector<Token>& tokens, const std::string& indent) {
 }
 
 int run_analyze(const AnalyzeArgs& args) {
-  std::string text;
-  for (const auto& w : args.words) text += (text.empty() ? "" : " ") + w;
+  const std::string text = join_words(args.words);
   Analyzer analyzer(args.lang);
 
   if (args.explain) {

@@ -20,12 +20,6 @@ struct SearchArgs {
   std::vector<std::string> words;
 };
 
-std::string join(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
-  return out;
-}
-
 nlohmann::json results_json(const SearchResults& results) {
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& h : results.hits) {
@@ -59,7 +53,7 @@ void print_human(const SearchResults& results) {
 int run_search(const SearchArgs& args) {
   Searcher searcher(args.db);
   SearchRequest request;
-  request.query = join(args.words);
+  request.query = join_words(args.words);
   request.lang = args.lang;
   request.limit = args.limit;
   request.offset = args.offset;

@@ -6,6 +6,12 @@ namespace kbsearch::cli {
 
 bool is_terminal(std::FILE* stream) { return isatty(fileno(stream)) != 0; }
 
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 std::string highlight(const std::string& text, const std::vector<Highlight>& spans, bool colour) {
   const std::string open = colour ? "\033[1;33m" : "[";
   const std::string close = colour ? "\033[0m" : "]";

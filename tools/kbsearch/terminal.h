@@ -13,6 +13,9 @@ namespace kbsearch::cli {
 
 bool is_terminal(std::FILE* stream);
 
+// Command-line words as one text, separated by single spaces.
+std::string join_words(const std::vector<std::string>& words);
+
 // `text` with each highlight wrapped in bold yellow when `colour` is set,
 // and in [brackets] otherwise, so matches are visible in a pipe too.
 std::string highlight(const std::string& text, const std::vector<Highlight>& spans, bool colour);
