@@ -1,7 +1,10 @@
 # Finds kbsearch's dependencies (all from Debian packages) and provides each
 # as an imported target. Used by the build and by the installed package
 # config, so a consumer of a static libkbsearch gets the same dependencies.
-include_guard(GLOBAL)
+# Once per directory, not GLOBAL: the imported targets below are visible only
+# in the directory that creates them and below, so a consumer calling
+# find_package(kbsearch) in two sibling directories needs them made twice.
+include_guard(DIRECTORY)
 include(CMakeFindDependencyMacro)
 
 find_dependency(Threads)

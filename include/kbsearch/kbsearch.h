@@ -4,6 +4,7 @@
 
 #include "kbsearch/analyzer.h"
 #include "kbsearch/error.h"
+#include "kbsearch/evaluation.h"
 #include "kbsearch/indexer.h"
 #include "kbsearch/searcher.h"
 #include "kbsearch/version.h"

@@ -23,19 +23,50 @@ struct SearchOptions {
   double title_weight = 3.0;
   double heading_weight = 2.0;
   double code_weight = 0.5;
-  // Hostile-query limits: longer queries or larger pages throw QueryError.
+  // Added, relative to a word's own weight, when the words of the query
+  // appear in sequence (phrase) or close together (within a few words).
+  double phrase_bonus = 1.0;
+  double proximity_bonus = 0.5;
+  // Added to every hit in the preferred language (the request's, else the
+  // query's), so that its translation is the one shown for a group and its
+  // articles rank before others'. 0 turns the preference off.
+  double language_bonus = 4.0;
+  // Added to articles updated recently: `recency_bonus` for today, falling
+  // linearly to 0 at `recency_days` old. 0 (the default) turns it off.
+  double recency_bonus = 0.0;
+  int recency_days = 365;
+  // Typo tolerance: a word of at least this many characters that the index
+  // does not contain also matches its closest indexed spelling (edit
+  // distance 1, or 2 from twice this length), ranked below exact matches.
+  std::size_t typo_min_chars = 5;
+  // Hostile-query limits: queries over them throw QueryError.
   std::size_t max_query_bytes = 4096;
   std::size_t max_query_words = 64;
   std::size_t max_limit = 1000;
+  std::size_t max_prefix_expansions = 100;  // words one `prefix*` may stand for
   // Snippet length in characters (not bytes, so Thai gets the same room).
   std::size_t snippet_chars = 160;
 };
 
+enum class SortOrder {
+  kRelevance,  // best match first (default)
+  kUpdated,    // most recently updated first, then best match
+};
+
 struct SearchRequest {
-  std::string query;
-  std::string lang;        // analyse the query for this language only; empty: all indexed languages
+  std::string query;  // in the query language described in README.md
+  // The user's language: the query is analysed for it alone, and its
+  // translations are preferred. Empty: the query is analysed for every
+  // indexed language it could be written in. (To see only one language's
+  // articles, put lang:xx in the query.)
+  std::string lang;
   std::size_t offset = 0;  // first hit to return (0-based rank)
   std::size_t limit = 10;  // number of hits to return
+  SortOrder sort = SortOrder::kRelevance;
+  // One hit per translation group (default), or every translation.
+  bool all_translations = false;
+  bool facets = true;    // count languages and tags over all matches
+  bool snippets = true;  // build snippets and find the best section
 };
 
 struct Highlight {
@@ -49,15 +80,36 @@ struct Hit {
   std::string lang;
   std::string title;
   std::string path;
+  std::string group;
+  std::string updated;  // YYYY-MM-DD, or empty
+  std::vector<std::string> tags;
+  std::vector<std::string> languages;  // every language the article exists in, sorted
   double score = 0;
   std::string snippet;   // a passage of the best matching text, cut at word boundaries
   std::vector<Highlight> highlights;  // the query's terms inside the snippet
+  // The section the snippet comes from: its heading (empty for the text
+  // before the first heading) and its anchor, to link as path#anchor.
+  std::string section_heading;
+  std::string section_anchor;
+};
+
+struct FacetCount {
+  std::string value;
+  std::size_t count = 0;  // matching articles (translations counted apart)
 };
 
 struct SearchResults {
   std::string query;
-  std::size_t total = 0;  // matching articles: exact up to 1,000, estimated above
+  // Matching hits (groups, unless all_translations): exact up to 1,000,
+  // or whenever facets are counted; estimated above.
+  std::size_t total = 0;
   std::vector<Hit> hits;
+  std::vector<FacetCount> languages;  // most frequent first; empty unless requested
+  std::vector<FacetCount> tags;
+  // A respelling of the query with words the index does contain, when some
+  // of its words are not in the index; empty otherwise.
+  std::string suggestion;
+  std::vector<std::string> query_languages;  // the languages the query was analysed for
 };
 
 class Searcher {

@@ -1,5 +1,7 @@
 #include "index/document_builder.h"
 
+#include <set>
+
 #include "index/document_data.h"
 #include "index/schema.h"
 #include "util/content_hash.h"
@@ -52,7 +54,14 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
   doc.add_boolean_term(make_key_term(prefix::kId, article.id));
   doc.add_boolean_term(make_key_term(prefix::kLang, article.lang));
   doc.add_boolean_term(make_key_term(prefix::kGroup, article.group));
-  for (const auto& tag : article.tags) doc.add_boolean_term(make_key_term(prefix::kTag, ascii_lower(tag)));
+  std::set<std::string> tags;
+  for (const auto& tag : article.tags) tags.insert(ascii_lower(tag));
+  std::string tag_value;
+  for (const auto& tag : tags) {
+    doc.add_boolean_term(make_key_term(prefix::kTag, tag));
+    if (!tag_value.empty()) tag_value += kTagSeparator;
+    tag_value += tag;
+  }
   std::string date;  // YYYYMMDD
   for (char c : article.updated) {
     if (c != '-') date += c;
@@ -65,6 +74,8 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
   doc.add_value(kSlotSource, source_value(source.content_hash, source.config_fingerprint));
   doc.add_value(kSlotId, article.id);
   doc.add_value(kSlotPath, source.path);
+  doc.add_value(kSlotGroup, article.group);
+  doc.add_value(kSlotTags, tag_value);
   doc.set_data(encode_document_data(article, source.path));
   return doc;
 }

@@ -18,6 +18,7 @@
 #include "index/generations.h"
 #include "index/index_lock.h"
 #include "index/schema.h"
+#include "index/spelling_words.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
 #include "kbsearch/version.h"
@@ -223,8 +224,14 @@ void Indexer::Rep::apply(Pending& pending) {
   if (!writer) return;
   const auto started = Clock::now();
   if (pending.previous != 0 && db.get_document(pending.previous).get_value(index::kSlotId) != out.id) {
-    writer->delete_document(pending.previous);  // the file's front matter changed its id
+    // The file's front matter changed its id.
+    index::remove_spelling_words(*writer, writer->get_document(pending.previous));
+    writer->delete_document(pending.previous);
   }
+  for (auto it = writer->postlist_begin(id_term); it != writer->postlist_end(id_term); ++it) {
+    index::remove_spelling_words(*writer, writer->get_document(*it));
+  }
+  index::add_spelling_words(*writer, out.document);
   writer->replace_document(id_term, out.document);
   report.write_seconds += since(started);
   count_change();
@@ -242,6 +249,7 @@ void Indexer::Rep::delete_vanished(const std::string& root) {
   report.deleted += doomed.size();
   if (!writer) return;
   for (Xapian::docid id : doomed) {
+    index::remove_spelling_words(*writer, writer->get_document(id));
     writer->delete_document(id);
     count_change();
   }

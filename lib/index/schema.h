@@ -68,7 +68,14 @@ enum Slot : unsigned {
   kSlotSource = 2,   // "<content hash>/<analysis version>": unchanged-file check
   kSlotId = 3,       // article id: stable tie-break across shards
   kSlotPath = 4,     // absolute source path: finds articles whose file vanished
+  kSlotGroup = 5,    // translation group: collapses translations into one hit
+  kSlotTags = 6,     // case-folded tags, sorted, joined by kTagSeparator (tag facets)
 };
+
+// Tags share one slot so that a ValueCountMatchSpy, which counts one value
+// per document and works across shards, counts tag sets; the searcher splits
+// each set to count single tags exactly.
+inline constexpr char kTagSeparator = '\n';
 
 inline constexpr const char* kSchemaKey = "kbsearch.schema";
 inline constexpr const char* kKeepWholeKey = "kbsearch.keep_whole.";

@@ -1,7 +1,11 @@
 #include "search/query_builder.h"
 
+#include <algorithm>
+
+#include "analysis/recipe.h"
 #include "index/schema.h"
 #include "kbsearch/error.h"
+#include "util/utf8.h"
 
 namespace kbsearch::search {
 namespace {
@@ -11,6 +15,7 @@ constexpr double kStemFactor = 0.5;
 constexpr double kFoldedFactor = 0.4;
 constexpr double kFoldedStemFactor = 0.25;
 constexpr double kPartsFactor = 0.5;
+constexpr double kTypoFactor = 0.3;
 // Words written without spaces between them (Thai) come in runs. A run of
 // two is one compound the dictionary split (รหัสผ่าน = รหัส|ผ่าน) and must
 // match as a phrase. A longer run is a phrase or sentence typed Thai-style
@@ -18,6 +23,11 @@ constexpr double kPartsFactor = 0.5;
 // adjacent pair next, and single words keep recall.
 constexpr double kRunPhraseBonus = 2.0;
 constexpr double kRunSingleWordFactor = 0.3;
+// "Near": the words within this many positions more than their number.
+constexpr Xapian::termcount kNearSlack = 4;
+// Shorter words get no spelling suggestion: too many words are one edit
+// away from them.
+constexpr std::size_t kMinSuggestChars = 3;
 
 struct Field {
   std::string prefix;
@@ -32,54 +42,14 @@ struct Word {
 
 std::string folded_of(const Token& t) { return t.folded.empty() ? t.term : t.folded; }
 std::string folded_stem_of(const Token& t) { return t.folded_stem.empty() ? t.stem : t.folded_stem; }
+std::string with(std::string_view a, std::string_view b) { return std::string(a) + std::string(b); }
 
 Xapian::Query scaled(const Xapian::Query& q, double weight) {
   return weight == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, weight);
 }
 
-// Every form of one token in every field, each term once at its best weight.
-Xapian::Query token_query(const Token& t, const std::vector<Field>& fields) {
-  std::map<std::string, double> weights;
-  auto add = [&weights](const std::string& term, double w) {
-    double& best = weights[term];
-    best = std::max(best, w);
-  };
-  for (const Field& f : fields) {
-    add(index::make_term(f.prefix, t.term), f.weight);
-    if (!t.stem.empty()) add(index::make_term(std::string(index::prefix::kStem) + f.prefix, t.stem), f.weight * kStemFactor);
-    const std::string folded = folded_of(t);
-    add(index::make_term(std::string(index::prefix::kFolded) + f.prefix, folded), f.weight * kFoldedFactor);
-    if (folded != t.term) add(index::make_term(f.prefix, folded), f.weight * kFoldedFactor);
-    const std::string folded_stem = folded_stem_of(t);
-    if (!folded_stem.empty()) {
-      add(index::make_term(std::string(index::prefix::kFoldedStem) + f.prefix, folded_stem),
-          f.weight * kFoldedStemFactor);
-    }
-  }
-  std::vector<Xapian::Query> alternatives;
-  for (const auto& [term, w] : weights) alternatives.push_back(scaled(Xapian::Query(term), w));
-  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-}
-
-Xapian::Query word_query(const Word& word, const std::vector<Field>& fields) {
-  Xapian::Query whole = token_query(word.token, fields);
-  if (word.parts.empty()) return whole;
-  std::vector<Xapian::Query> parts;
-  for (const Token& p : word.parts) parts.push_back(token_query(p, fields));
-  return Xapian::Query(Xapian::Query::OP_OR, whole,
-                       scaled(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
-                              kPartsFactor));
-}
-
-// The words of a run in sequence, in any one field.
-Xapian::Query phrase_query(const std::vector<Word>& run, const std::vector<Field>& fields) {
-  std::vector<Xapian::Query> per_field;
-  for (const Field& f : fields) {
-    std::vector<Xapian::Query> terms;
-    for (const Word& w : run) terms.emplace_back(index::make_term(f.prefix, w.token.term));
-    per_field.push_back(scaled(Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end()), f.weight));
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, per_field.begin(), per_field.end());
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
 std::vector<Word> group_words(const std::vector<Token>& tokens) {
@@ -91,69 +61,363 @@ std::vector<Word> group_words(const std::vector<Token>& tokens) {
   return words;
 }
 
-void collect_terms(const Token& t, QueryTerms& terms) {
-  terms.terms.insert(t.term);
-  if (!t.stem.empty()) terms.stems.insert(t.stem);
-  terms.folded.insert(folded_of(t));
-  if (!folded_stem_of(t).empty()) terms.folded_stems.insert(folded_stem_of(t));
+// Runs: words with nothing between them (no space, no punctuation).
+std::vector<std::vector<Word>> split_runs(const std::vector<Word>& words) {
+  std::vector<std::vector<Word>> runs;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i == 0 || words[i].token.start != words[i - 1].token.end) runs.emplace_back();
+    runs.back().push_back(words[i]);
+  }
+  return runs;
 }
 
-// The query of one language's analysis of the text.
-Xapian::Query language_query(const std::vector<Word>& words, const std::vector<Field>& fields) {
+// A query replacing some byte ranges of the text: the "did you mean".
+struct Respelling {
+  std::map<std::size_t, std::pair<std::size_t, std::string>> replacements;  // start -> (end, word)
+
+  std::string apply(const std::string& text) const {
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [start, replacement] : replacements) {
+      if (start < at) continue;
+      out += text.substr(at, start - at) + replacement.second;
+      at = replacement.first;
+    }
+    return out + text.substr(at);
+  }
+};
+
+// The query of one language's analysis of a parsed query.
+class LanguageQuery {
+ public:
+  LanguageQuery(const std::string& text, Analyzer& analyzer, const Xapian::Database& db,
+                const SearchOptions& options)
+      : text_(text), analyzer_(analyzer), db_(db), options_(options),
+        all_fields_{{std::string(index::prefix::kTitle), options.title_weight},
+                    {std::string(index::prefix::kHeading), options.heading_weight},
+                    {std::string(index::prefix::kBody), 1.0},
+                    {std::string(index::prefix::kCode), options.code_weight}},
+        title_fields_{all_fields_[0]} {}
+
+  Xapian::Query build(const QueryNode& node);
+  const QueryTerms& terms() const { return terms_; }
+  const Respelling& respelling() const { return respelling_; }
+
+ private:
+  const std::vector<Field>& fields_of(const QueryNode& node) const {
+    return node.field == "title" ? title_fields_ : all_fields_;
+  }
+  std::vector<Word> analyse(const QueryNode& node);
+  Xapian::Query words_query(const QueryNode& node);
+  Xapian::Query phrase_node_query(const QueryNode& node);
+  Xapian::Query prefix_query(const QueryNode& node);
+  Xapian::Query filter_query(const QueryNode& node) const;
+  Xapian::Query combine(const QueryNode& node, Xapian::Query::op op);
+
+  Xapian::Query token_query(const Token& t, const std::vector<Field>& fields) const;
+  Xapian::Query word_query(const Word& word, const std::vector<Field>& fields, std::size_t offset);
+  Xapian::Query typo_query(const Token& t, const std::vector<Field>& fields, std::size_t offset);
+  bool indexed(const Token& t) const;
+  void collect(const Word& word);
+
+  const std::string& text_;
+  Analyzer& analyzer_;
+  const Xapian::Database& db_;
+  const SearchOptions& options_;
+  const std::vector<Field> all_fields_;
+  const std::vector<Field> title_fields_;
+  QueryTerms terms_;
+  Respelling respelling_;
+  std::size_t word_count_ = 0;
+};
+
+std::vector<Word> LanguageQuery::analyse(const QueryNode& node) {
+  std::vector<Word> words = group_words(analyzer_.analyze(node.text));
+  word_count_ += words.size();
+  if (word_count_ > options_.max_query_words) {
+    throw QueryError(text_, "has more than " + std::to_string(options_.max_query_words) +
+                                " words; the limit is " + std::to_string(options_.max_query_words));
+  }
+  for (const Word& w : words) collect(w);
+  return words;
+}
+
+void LanguageQuery::collect(const Word& word) {
+  auto add = [this](const Token& t) {
+    terms_.terms.insert(t.term);
+    if (!t.stem.empty()) terms_.stems.insert(t.stem);
+    terms_.folded.insert(folded_of(t));
+    if (!folded_stem_of(t).empty()) terms_.folded_stems.insert(folded_stem_of(t));
+  };
+  add(word.token);
+  for (const Token& part : word.parts) add(part);
+}
+
+// Every form of one token in every field, each term once at its best weight.
+Xapian::Query LanguageQuery::token_query(const Token& t, const std::vector<Field>& fields) const {
+  std::map<std::string, double> weights;
+  auto add = [&weights](const std::string& term, double w) {
+    double& best = weights[term];
+    best = std::max(best, w);
+  };
+  for (const Field& f : fields) {
+    add(index::make_term(f.prefix, t.term), f.weight);
+    if (!t.stem.empty()) add(index::make_term(with(index::prefix::kStem, f.prefix), t.stem), f.weight * kStemFactor);
+    const std::string folded = folded_of(t);
+    add(index::make_term(with(index::prefix::kFolded, f.prefix), folded), f.weight * kFoldedFactor);
+    if (folded != t.term) add(index::make_term(f.prefix, folded), f.weight * kFoldedFactor);
+    const std::string folded_stem = folded_stem_of(t);
+    if (!folded_stem.empty()) {
+      add(index::make_term(with(index::prefix::kFoldedStem, f.prefix), folded_stem),
+          f.weight * kFoldedStemFactor);
+    }
+  }
+  std::vector<Xapian::Query> alternatives;
+  for (const auto& [term, w] : weights) alternatives.push_back(scaled(Xapian::Query(term), w));
+  return any_of(alternatives);
+}
+
+// Whether any form of the token is in the index, in a field users search.
+bool LanguageQuery::indexed(const Token& t) const {
+  for (const Field& f : all_fields_) {
+    if (db_.term_exists(index::make_term(f.prefix, t.term)) ||
+        db_.term_exists(index::make_term(with(index::prefix::kFolded, f.prefix), folded_of(t))) ||
+        (!t.stem.empty() && db_.term_exists(index::make_term(with(index::prefix::kStem, f.prefix), t.stem))) ||
+        (!folded_stem_of(t).empty() &&
+         db_.term_exists(index::make_term(with(index::prefix::kFoldedStem, f.prefix), folded_stem_of(t))))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// For a word the index does not contain: its closest indexed spelling,
+// recorded for "did you mean", and for a long enough word, matched too.
+Xapian::Query LanguageQuery::typo_query(const Token& t, const std::vector<Field>& fields,
+                                        std::size_t offset) {
+  const std::size_t chars = util::utf8_length(t.term);
+  if (t.stop || chars < kMinSuggestChars || indexed(t)) return {};
+  const unsigned distance = chars >= 2 * options_.typo_min_chars ? 2 : 1;
+  const std::string suggestion = db_.get_spelling_suggestion(t.term, distance);
+  if (suggestion.empty() || suggestion == t.term) return {};
+  respelling_.replacements[offset + t.start] = {offset + t.end, suggestion};
+  if (chars < options_.typo_min_chars) return {};
+  const std::vector<Token> respelled = analyzer_.analyze(suggestion);
+  if (respelled.empty()) return {};
+  for (const Word& w : group_words(respelled)) collect(w);
+  return scaled(token_query(respelled.front(), fields), kTypoFactor);
+}
+
+Xapian::Query LanguageQuery::word_query(const Word& word, const std::vector<Field>& fields,
+                                        std::size_t offset) {
+  std::vector<Xapian::Query> alternatives{token_query(word.token, fields)};
+  if (!word.parts.empty()) {
+    std::vector<Xapian::Query> parts;
+    for (const Token& p : word.parts) parts.push_back(token_query(p, fields));
+    alternatives.push_back(
+        scaled(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()), kPartsFactor));
+  }
+  const Xapian::Query typo = typo_query(word.token, fields, offset);
+  if (!typo.empty()) alternatives.push_back(typo);
+  return any_of(alternatives);
+}
+
+// The exact words in sequence (OP_PHRASE) or near each other (OP_NEAR), in
+// any one field, weighted by that field.
+Xapian::Query positional_query(Xapian::Query::op op, const std::vector<Word>& words,
+                               const std::vector<Field>& fields, Xapian::termcount window = 0) {
+  std::vector<Xapian::Query> per_field;
+  for (const Field& f : fields) {
+    std::vector<Xapian::Query> terms;
+    for (const Word& w : words) terms.emplace_back(index::make_term(f.prefix, w.token.term));
+    per_field.push_back(scaled(Xapian::Query(op, terms.begin(), terms.end(), window), f.weight));
+  }
+  return any_of(per_field);
+}
+
+Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
+  const std::vector<Word> words = analyse(node);
+  const std::vector<Field>& fields = fields_of(node);
   bool all_stop = true;
   for (const Word& w : words) all_stop = all_stop && w.token.stop;
+  const std::vector<std::vector<Word>> runs = split_runs(words);
   std::vector<Xapian::Query> units;
-  for (std::size_t i = 0; i < words.size();) {
-    // A run: words with nothing between them (no space, no punctuation).
-    std::size_t end = i + 1;
-    while (end < words.size() && words[end].token.start == words[end - 1].token.end) ++end;
-    const std::vector<Word> run(words.begin() + static_cast<std::ptrdiff_t>(i),
-                                words.begin() + static_cast<std::ptrdiff_t>(end));
-    i = end;
+  for (const std::vector<Word>& run : runs) {
     if (run.size() == 2) {
-      units.push_back(phrase_query(run, fields));
+      units.push_back(positional_query(Xapian::Query::OP_PHRASE, run, fields));
       continue;
     }
     if (run.size() > 2) {
-      units.push_back(scaled(phrase_query(run, fields), kRunPhraseBonus));
+      units.push_back(scaled(positional_query(Xapian::Query::OP_PHRASE, run, fields), kRunPhraseBonus));
       for (std::size_t k = 0; k + 1 < run.size(); ++k) {
-        units.push_back(phrase_query({run[k], run[k + 1]}, fields));
+        units.push_back(positional_query(Xapian::Query::OP_PHRASE, {run[k], run[k + 1]}, fields));
       }
     }
     const double single_weight = run.size() == 1 ? 1.0 : kRunSingleWordFactor;
     for (const Word& w : run) {
-      if (!w.token.stop || all_stop) units.push_back(scaled(word_query(w, fields), single_weight));
+      if (!w.token.stop || all_stop) {
+        units.push_back(scaled(word_query(w, fields, node.offset), single_weight));
+      }
     }
   }
-  return Xapian::Query(Xapian::Query::OP_OR, units.begin(), units.end());
+  // Words typed apart: articles with them in sequence, or close together,
+  // rank above articles where they are scattered.
+  if (runs.size() > 1) {
+    units.push_back(scaled(positional_query(Xapian::Query::OP_PHRASE, words, fields), options_.phrase_bonus));
+    std::vector<Word> content;
+    for (const Word& w : words) {
+      if (!w.token.stop) content.push_back(w);
+    }
+    if (content.size() > 1) {
+      const auto window = static_cast<Xapian::termcount>(content.size()) + kNearSlack;
+      units.push_back(scaled(positional_query(Xapian::Query::OP_NEAR, content, fields, window),
+                             options_.proximity_bonus));
+    }
+  }
+  return any_of(units);
+}
+
+// A quoted phrase: the exact words in sequence (one word: exactly that word).
+Xapian::Query LanguageQuery::phrase_node_query(const QueryNode& node) {
+  std::vector<Word> words = analyse(node);
+  if (words.empty()) return {};
+  if (words.size() == 1) {
+    std::vector<Xapian::Query> per_field;
+    for (const Field& f : fields_of(node)) {
+      per_field.push_back(scaled(Xapian::Query(index::make_term(f.prefix, words[0].token.term)), f.weight));
+    }
+    return any_of(per_field);
+  }
+  return positional_query(Xapian::Query::OP_PHRASE, words, fields_of(node));
+}
+
+// Words starting with the (analysed) prefix, exactly or accent-folded.
+Xapian::Query LanguageQuery::prefix_query(const QueryNode& node) {
+  const std::vector<Token> tokens = analyzer_.analyze(node.text);
+  if (tokens.empty()) return {};
+  const Token& t = tokens.front();
+  terms_.prefixes.insert(t.term);
+  terms_.prefixes.insert(folded_of(t));
+  std::vector<Xapian::Query> alternatives;
+  const auto max = static_cast<Xapian::termcount>(options_.max_prefix_expansions);
+  for (const Field& f : fields_of(node)) {
+    alternatives.push_back(scaled(Xapian::Query(Xapian::Query::OP_WILDCARD, index::make_term(f.prefix, t.term),
+                                                max, Xapian::Query::WILDCARD_LIMIT_ERROR),
+                                  f.weight));
+    alternatives.push_back(
+        scaled(Xapian::Query(Xapian::Query::OP_WILDCARD,
+                             index::make_term(with(index::prefix::kFolded, f.prefix), folded_of(t)), max,
+                             Xapian::Query::WILDCARD_LIMIT_ERROR),
+               f.weight * kFoldedFactor));
+  }
+  return any_of(alternatives);
+}
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// A filter matches or not; it adds nothing to the score.
+Xapian::Query LanguageQuery::filter_query(const QueryNode& node) const {
+  std::string_view prefix;
+  std::string value = node.text;
+  if (node.field == "lang") {
+    value = ascii_lower(value);
+    if (!analysis::is_language_code(value)) {
+      throw QueryError(text_, "unknown language '" + node.text + "' in lang: at character " +
+                                  std::to_string(character_position(text_, node.offset)) +
+                                  " (use an ISO 639-1 code such as th, sv, tr, sw, pt)");
+    }
+    prefix = index::prefix::kLang;
+  } else if (node.field == "tag") {
+    value = ascii_lower(value);
+    prefix = index::prefix::kTag;
+  } else {
+    prefix = index::prefix::kGroup;
+  }
+  return scaled(Xapian::Query(index::make_key_term(prefix, value)), 0.0);
+}
+
+// Children side by side (kSeq) or joined by AND: what they must match (AND),
+// may match (side by side: OR, ranked), only filters, or must not match.
+Xapian::Query LanguageQuery::combine(const QueryNode& node, Xapian::Query::op op) {
+  std::vector<Xapian::Query> positives, exclusions;
+  std::map<std::string, std::vector<Xapian::Query>> filters;  // by field
+  for (const QueryNode& child : node.children) {
+    if (child.kind == QueryNode::Kind::kNot) {
+      for (const QueryNode& excluded : child.children) {
+        Xapian::Query q = build(excluded);
+        if (!q.empty()) exclusions.push_back(q);
+      }
+    } else if (child.kind == QueryNode::Kind::kFilter && op == Xapian::Query::OP_OR) {
+      filters[child.field].push_back(filter_query(child));
+    } else {
+      Xapian::Query q = build(child);
+      if (!q.empty()) positives.push_back(q);
+    }
+  }
+  if (positives.empty() && filters.empty() && exclusions.empty()) return {};
+  Xapian::Query q = positives.empty() ? Xapian::Query::MatchAll
+                                      : Xapian::Query(op, positives.begin(), positives.end());
+  // Filters on one field are alternatives (lang:sv lang:pt); on different
+  // fields, all apply.
+  for (const auto& [field, alternatives] : filters) {
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q, any_of(alternatives));
+  }
+  if (!exclusions.empty()) q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, any_of(exclusions));
+  return q;
+}
+
+Xapian::Query LanguageQuery::build(const QueryNode& node) {
+  switch (node.kind) {
+    case QueryNode::Kind::kWords: return words_query(node);
+    case QueryNode::Kind::kPhrase: return phrase_node_query(node);
+    case QueryNode::Kind::kPrefix: return prefix_query(node);
+    case QueryNode::Kind::kFilter: return filter_query(node);
+    case QueryNode::Kind::kSeq: return combine(node, Xapian::Query::OP_OR);
+    case QueryNode::Kind::kAnd: return combine(node, Xapian::Query::OP_AND);
+    case QueryNode::Kind::kOr: {
+      std::vector<Xapian::Query> alternatives;
+      for (const QueryNode& child : node.children) {
+        Xapian::Query q = build(child);
+        if (!q.empty()) alternatives.push_back(q);
+      }
+      return alternatives.empty() ? Xapian::Query() : any_of(alternatives);
+    }
+    case QueryNode::Kind::kNot: {
+      // Alone (not beside anything it could be taken from): everything else.
+      const QueryNode seq{QueryNode::Kind::kSeq, {}, {}, node.offset, {node}};
+      return combine(seq, Xapian::Query::OP_OR);
+    }
+  }
+  return {};
 }
 
 }  // namespace
 
-BuiltQuery build_query(const std::string& text, const std::vector<std::string>& languages,
-                       const SearchOptions& options, analysis::AnalyzerCache& analyzers) {
-  const std::vector<Field> fields = {{std::string(index::prefix::kTitle), options.title_weight},
-                                     {std::string(index::prefix::kHeading), options.heading_weight},
-                                     {std::string(index::prefix::kBody), 1.0},
-                                     {std::string(index::prefix::kCode), options.code_weight}};
+BuiltQuery build_query(const std::string& text, const QueryNode& root, const QueryTarget& target,
+                       const SearchOptions& options, analysis::AnalyzerCache& analyzers,
+                       const Xapian::Database& db) {
   BuiltQuery built;
   std::vector<Xapian::Query> per_language;
-  for (const std::string& lang : languages) {
-    const std::vector<Word> words = group_words(analyzers.get(lang).analyze(text));
-    if (words.empty()) continue;
-    if (words.size() > options.max_query_words) {
-      throw QueryError(text, "has " + std::to_string(words.size()) + " words; the limit is " +
-                                 std::to_string(options.max_query_words));
+  for (const std::string& lang : target.languages) {
+    LanguageQuery language_query(text, analyzers.get(lang), db, options);
+    Xapian::Query q = language_query.build(root);
+    if (q.empty()) continue;
+    if (target.filter_by_language) {
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                        Xapian::Query(index::make_key_term(index::prefix::kLang, lang)));
     }
-    QueryTerms& terms = built.terms[lang];
-    for (const Word& w : words) {
-      collect_terms(w.token, terms);
-      for (const Token& p : w.parts) collect_terms(p, terms);
+    per_language.push_back(q);
+    built.terms[lang] = language_query.terms();
+    if (built.suggestion.empty() && !language_query.respelling().replacements.empty()) {
+      built.suggestion = language_query.respelling().apply(text);
     }
-    per_language.emplace_back(Xapian::Query::OP_FILTER, language_query(words, fields),
-                              Xapian::Query(index::make_key_term(index::prefix::kLang, lang)));
   }
-  built.query = Xapian::Query(Xapian::Query::OP_OR, per_language.begin(), per_language.end());
+  if (!per_language.empty()) built.query = any_of(per_language);
   return built;
 }
 

@@ -1,17 +1,18 @@
-// Builds the Xapian query for a free-text query in one or more languages.
+// Builds the Xapian query for a parsed query in one or more languages.
 //
-// For each language the query text goes through that language's Analyzer,
-// the very one that indexed the articles, so query and index terms meet.
-// Each word matches, in decreasing weight: its exact form, its stem, its
-// accent-folded form, and the stem of that, in the title, headings, body
-// and code (each field weighted by SearchOptions). A compound or hyphenated
-// word also matches its parts, all of them. Stop words are not required.
-// Words written without spaces between them (Thai) must appear in sequence
-// (a phrase); in a long run, the sequence is preferred, not required. The
-// words are OR-ed (BM25 ranks articles with more of them higher) and each
-// language's part is filtered to that language's articles; the languages
-// are OR-ed into one ranking. Only built-in Xapian operators are used, so
-// the query runs unchanged over remote shards.
+// Words go through each language's Analyzer, the very one that indexed the
+// articles, so query and index terms meet. Each word matches, in decreasing
+// weight: its exact form, its stem, its accent-folded form, and the stem of
+// that, in the title, headings, body and code (each field weighted by
+// SearchOptions). A compound or hyphenated word also matches its parts, all
+// of them. Stop words are not required. Words written without spaces between
+// them (Thai) must appear in sequence (a phrase); in a long run, the sequence
+// is preferred, not required. Words side by side are OR-ed (BM25 ranks
+// articles with more of them higher), with a bonus when they appear as a
+// phrase or near each other. A word of typo_min_chars or more that the index
+// does not contain also matches its closest indexed spelling, weighted below
+// any exact match. Only built-in Xapian operators are used, so the query
+// runs unchanged over remote shards.
 #ifndef KBSEARCH_LIB_SEARCH_QUERY_BUILDER_H
 #define KBSEARCH_LIB_SEARCH_QUERY_BUILDER_H
 
@@ -23,18 +24,29 @@
 
 #include "analysis/analyzer_cache.h"
 #include "kbsearch/searcher.h"
+#include "search/query_parser.h"
 #include "search/snippet.h"
 
 namespace kbsearch::search {
 
 struct BuiltQuery {
-  Xapian::Query query;                      // empty when no language found a word
+  Xapian::Query query;                      // empty when nothing in the query can match
   std::map<std::string, QueryTerms> terms;  // per language, for snippets
+  std::string suggestion;                   // the query respelled, or empty
 };
 
-// Throws QueryError when the query has more words than options allow.
-BuiltQuery build_query(const std::string& text, const std::vector<std::string>& languages,
-                       const SearchOptions& options, analysis::AnalyzerCache& analyzers);
+struct QueryTarget {
+  std::vector<std::string> languages;  // analyse the query for each of these
+  // Each language's analysis matches only that language's articles (when
+  // the query's language is unknown); else it matches every article.
+  bool filter_by_language = true;
+};
+
+// Throws QueryError when the query has more words than options allow, or a
+// filter names an unknown language.
+BuiltQuery build_query(const std::string& text, const QueryNode& root, const QueryTarget& target,
+                       const SearchOptions& options, analysis::AnalyzerCache& analyzers,
+                       const Xapian::Database& db);
 
 }  // namespace kbsearch::search
 

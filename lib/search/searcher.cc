@@ -1,6 +1,9 @@
 #include "kbsearch/searcher.h"
 
 #include <sys/stat.h>
+#include <algorithm>
+#include <ctime>
+#include <map>
 #include <xapian.h>
 
 #include "analysis/analyzer_cache.h"
@@ -11,8 +14,12 @@
 #include "index/schema.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
+#include "search/boosts.h"
 #include "search/query_builder.h"
+#include "search/query_languages.h"
+#include "search/query_parser.h"
 #include "search/snippet.h"
+#include "util/utf8.h"
 
 namespace kbsearch {
 namespace {
@@ -35,6 +42,9 @@ struct Searcher::Rep {
 
   SearchResults run(const SearchRequest& request);
   std::vector<std::string> indexed_languages();
+  std::map<std::string, Xapian::docid> translations(const std::string& group);
+  Hit make_hit(const Xapian::MSetIterator& match, const SearchRequest& request,
+               const std::string& preferred, const search::BuiltQuery& built);
 };
 
 namespace {
@@ -98,11 +108,18 @@ std::vector<std::string> Searcher::Rep::indexed_languages() {
   return langs;
 }
 
-SearchResults Searcher::Rep::run(const SearchRequest& request) {
+namespace {
+
+void check_limits(const SearchRequest& request, const SearchOptions& options) {
   if (request.query.size() > options.max_query_bytes) {
     throw QueryError(request.query.substr(0, 60) + "…",
                      "is " + std::to_string(request.query.size()) + " bytes; the limit is " +
                          std::to_string(options.max_query_bytes));
+  }
+  const std::size_t invalid = util::find_invalid_utf8(request.query);
+  if (invalid != std::string::npos) {
+    throw QueryError(request.query.substr(0, invalid) + "…",
+                     "is not valid UTF-8 (byte " + std::to_string(invalid + 1) + ")");
   }
   if (request.limit > options.max_limit) {
     throw QueryError(request.query, "asks for " + std::to_string(request.limit) +
@@ -112,40 +129,154 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
     throw QueryError(request.query, "unknown language code '" + request.lang +
                                         "' (use an ISO 639-1 code such as th, sv, tr, sw, pt)");
   }
-  const std::vector<std::string> languages =
-      request.lang.empty() ? indexed_languages() : std::vector<std::string>{request.lang};
+}
+
+std::vector<FacetCount> sorted_counts(const std::map<std::string, std::size_t>& counts) {
+  std::vector<FacetCount> facets;
+  for (const auto& [value, count] : counts) facets.push_back({value, count});
+  std::stable_sort(facets.begin(), facets.end(),
+                   [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+  return facets;
+}
+
+std::map<std::string, std::size_t> spy_counts(const Xapian::ValueCountMatchSpy& spy) {
+  std::map<std::string, std::size_t> counts;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    if (!(*it).empty()) counts[*it] += it.get_termfreq();
+  }
+  return counts;
+}
+
+// A tag set counts once for each of its tags.
+std::map<std::string, std::size_t> tag_counts(const Xapian::ValueCountMatchSpy& spy) {
+  std::map<std::string, std::size_t> counts;
+  for (const auto& [set, count] : spy_counts(spy)) {
+    std::size_t start = 0;
+    while (start <= set.size()) {
+      std::size_t end = set.find(index::kTagSeparator, start);
+      if (end == std::string::npos) end = set.size();
+      if (end > start) counts[set.substr(start, end - start)] += count;
+      start = end + 1;
+    }
+  }
+  return counts;
+}
+
+}  // namespace
+
+// The translations of a group: language -> document.
+std::map<std::string, Xapian::docid> Searcher::Rep::translations(const std::string& group) {
+  std::map<std::string, Xapian::docid> found;
+  const std::string term = index::make_key_term(index::prefix::kGroup, group);
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+    found.emplace(db.get_document(*it).get_value(index::kSlotLang), *it);
+  }
+  return found;
+}
+
+Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchRequest& request,
+                            const std::string& preferred, const search::BuiltQuery& built) {
+  Xapian::Document doc = match.get_document();
+  const std::map<std::string, Xapian::docid> group = translations(doc.get_value(index::kSlotGroup));
+  // One hit stands for its group: show the translation in the user's
+  // language when the group has one.
+  if (!request.all_translations && !preferred.empty() && doc.get_value(index::kSlotLang) != preferred) {
+    const auto it = group.find(preferred);
+    if (it != group.end()) doc = db.get_document(it->second);
+  }
+  const index::StoredArticle article = index::decode_document_data(doc.get_data());
+  Hit hit;
+  hit.id = article.id;
+  hit.lang = article.lang;
+  hit.title = article.title;
+  hit.path = article.path;
+  hit.group = article.group;
+  hit.updated = article.updated;
+  hit.tags = article.tags;
+  for (const auto& entry : group) hit.languages.push_back(entry.first);
+  hit.score = match.get_weight();
+  if (!request.snippets) return hit;
+  // Highlight with the query's analysis in the article's language, or the
+  // closest there is (a Swedish query shown on a Thai article still marks
+  // the shared product names and codes).
+  auto terms = built.terms.find(article.lang);
+  if (terms == built.terms.end()) terms = built.terms.begin();
+  if (terms == built.terms.end()) return hit;
+  search::Snippet snippet = search::make_snippet(article, analyzers->get(article.lang), terms->second,
+                                                 options.snippet_chars);
+  hit.snippet = std::move(snippet.text);
+  hit.highlights = std::move(snippet.highlights);
+  if (snippet.section != nullptr) {
+    hit.section_heading = snippet.section->heading;
+    hit.section_anchor = snippet.section->anchor;
+  }
+  return hit;
+}
+
+SearchResults Searcher::Rep::run(const SearchRequest& request) {
+  check_limits(request, options);
+  const search::QueryNode root = search::parse_query(request.query);
+  const search::QueryLanguages langs =
+      search::choose_query_languages(request.query, request.lang, indexed_languages());
+  // With the query's language known, its analysis searches every article
+  // (a group without that translation still shows its best match) and the
+  // language is preferred; else each language's analysis searches its own.
+  const search::QueryTarget target{langs.languages, langs.preferred.empty()};
   const search::BuiltQuery built =
-      search::build_query(request.query, languages, options, *analyzers);
+      search::build_query(request.query, root, target, options, *analyzers, db);
 
   SearchResults results;
   results.query = request.query;
+  results.query_languages = langs.languages;
+  results.suggestion = built.suggestion;
   if (built.query.empty()) return results;
 
+  std::vector<Xapian::Query> boosts;
+  if (!langs.preferred.empty() && options.language_bonus > 0) {
+    boosts.push_back(search::language_boost(langs.preferred, options.language_bonus));
+  }
+  if (options.recency_bonus > 0 && options.recency_days > 0) {
+    boosts.push_back(search::recency_boost(options.recency_bonus, options.recency_days, std::time(nullptr)));
+  }
   Xapian::Enquire enquire(db);
-  enquire.set_query(built.query);
-  // Ties broken by article id, the same on one database and across shards.
-  enquire.set_sort_by_relevance_then_value(index::kSlotId, false);
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit),
-                                             kExactTotalUpTo);
+  enquire.set_query(search::with_boosts(built.query, boosts));
+  if (request.sort == SortOrder::kUpdated) {
+    enquire.set_sort_by_value_then_relevance(index::kSlotUpdated, true);
+  } else {
+    // Ties broken by article id, the same on one database and across shards.
+    enquire.set_sort_by_relevance_then_value(index::kSlotId, false);
+  }
+  if (!request.all_translations) enquire.set_collapse_key(index::kSlotGroup);
+  Xapian::ValueCountMatchSpy lang_spy(index::kSlotLang), tag_spy(index::kSlotTags),
+      group_spy(index::kSlotGroup);
+  Xapian::doccount check_at_least = kExactTotalUpTo;
+  if (request.facets) {
+    enquire.add_matchspy(&lang_spy);
+    enquire.add_matchspy(&tag_spy);
+    enquire.add_matchspy(&group_spy);
+    check_at_least = std::max(check_at_least, db.get_doccount());  // counts over every match
+  }
+  Xapian::MSet mset;
+  try {
+    mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                            static_cast<Xapian::doccount>(request.limit), check_at_least);
+  } catch (const Xapian::WildcardError&) {
+    throw QueryError(request.query, "a prefix* matches more than " +
+                                        std::to_string(options.max_prefix_expansions) +
+                                        " words; type more of the word");
+  }
   results.total = mset.get_matches_estimated();
+  if (request.facets) {
+    // Xapian estimates the number of groups even when it saw every match;
+    // the spy, which saw them all, counts them exactly.
+    if (!request.all_translations) results.total = spy_counts(group_spy).size();
+    results.languages = sorted_counts(spy_counts(lang_spy));
+    results.tags = sorted_counts(tag_counts(tag_spy));
+  }
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const index::StoredArticle article = index::decode_document_data(it.get_document().get_data());
-    Hit hit;
+    Hit hit = make_hit(it, request, langs.preferred, built);
     hit.rank = ++rank;
-    hit.id = article.id;
-    hit.lang = article.lang;
-    hit.title = article.title;
-    hit.path = article.path;
-    hit.score = it.get_weight();
-    const auto terms = built.terms.find(article.lang);
-    if (terms != built.terms.end()) {
-      search::Snippet snippet = search::make_snippet(article, analyzers->get(article.lang),
-                                                     terms->second, options.snippet_chars);
-      hit.snippet = std::move(snippet.text);
-      hit.highlights = std::move(snippet.highlights);
-    }
     results.hits.push_back(std::move(hit));
   }
   return results;

@@ -8,6 +8,7 @@ namespace kbsearch::search {
 namespace {
 
 struct Passage {
+  const markdown::Section* section = nullptr;
   const std::string* text = nullptr;
   std::vector<Token> tokens;
   std::size_t first = 0, last = 0;  // token range [first, last]
@@ -18,7 +19,15 @@ bool matches(const Token& t, const QueryTerms& q) {
   if (q.terms.count(t.term) != 0 || (!t.stem.empty() && q.stems.count(t.stem) != 0)) return true;
   const std::string& folded = t.folded.empty() ? t.term : t.folded;
   const std::string& folded_stem = t.folded_stem.empty() ? t.stem : t.folded_stem;
-  return q.folded.count(folded) != 0 || (!folded_stem.empty() && q.folded_stems.count(folded_stem) != 0);
+  if (q.folded.count(folded) != 0 || (!folded_stem.empty() && q.folded_stems.count(folded_stem) != 0)) {
+    return true;
+  }
+  for (const std::string& prefix : q.prefixes) {
+    if (t.term.compare(0, prefix.size(), prefix) == 0 || folded.compare(0, prefix.size(), prefix) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Character offsets of each token's start and end, so windows are measured
@@ -75,14 +84,21 @@ Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
   for (const auto& section : article.sections) {
     if (section.prose.empty()) continue;
     Passage p;
+    p.section = &section;
     p.text = &section.prose;
     p.tokens = analyzer.analyze(section.prose);
     if (p.tokens.empty()) continue;
     best_window(p, query, max_chars);
+    std::set<std::string> in_heading;
+    for (const Token& t : analyzer.analyze(section.heading)) {
+      if (matches(t, query)) in_heading.insert(t.stem.empty() ? t.term : t.stem);
+    }
+    p.score += in_heading.size();
     if (best.text == nullptr || p.score > best.score) best = std::move(p);
   }
   Snippet snippet;
   if (best.text == nullptr) return snippet;
+  snippet.section = best.section;
 
   const std::string& text = *best.text;
   const std::size_t begin = best.tokens[best.first].start;

@@ -19,15 +19,19 @@ struct QueryTerms {
   std::set<std::string> stems;         // their stems
   std::set<std::string> folded;        // their accent-folded forms
   std::set<std::string> folded_stems;  // the stems of those
+  std::set<std::string> prefixes;      // words starting with these match (prefix*)
 };
 
 struct Snippet {
   std::string text;
   std::vector<Highlight> highlights;  // byte offsets into text
+  const markdown::Section* section = nullptr;  // where the passage comes from
 };
 
 // The passage of at most `max_chars` characters of the article's prose with
-// the most distinct query words; the article's opening when none matches.
+// the most distinct query words, counting those of its section's heading
+// too (the best section is the one whose heading and passage match most);
+// the article's opening when none matches.
 Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
                      const QueryTerms& query, std::size_t max_chars);
 

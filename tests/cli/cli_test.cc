@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "kbsearch/indexer.h"
@@ -132,6 +134,77 @@ TEST_F(CliCorpus, HugePagesAreAUsageErrorOrEmpty) {
       kbsearch({"search", "--db", db(), "--json", "--offset", "1000000000000", "senha"});
   EXPECT_EQ(huge_offset.exit_code, 0) << huge_offset.err;
   EXPECT_EQ(huge_offset.parsed()["hits"], json::array());
+}
+
+TEST_F(CliCorpus, SearchJsonCarriesGroupsSectionsFacetsAndSuggestion) {
+  const json result =
+      kbsearch({"search", "--db", db(), "--json", "--lang", "tr", "yedek kodlar"}).parsed();
+  const json& top = result["hits"][0];
+  EXPECT_EQ(top["id"], "two-factor-authentication-tr");
+  EXPECT_EQ(top["group"], "two-factor-authentication");
+  EXPECT_EQ(top["languages"], json({"pt", "sv", "sw", "th", "tr"}));
+  EXPECT_EQ(top["section"]["heading"], "Yedek kodlar");
+  EXPECT_FALSE(top["section"]["anchor"].get<std::string>().empty());
+  EXPECT_EQ(result["query_languages"], json({"tr"}));
+  EXPECT_GE(result["facets"]["lang"].size(), 1u);
+  EXPECT_GE(result["facets"]["tags"].size(), 1u);
+  const json typo = kbsearch({"search", "--db", db(), "--json", "--lang", "sw", "nenosri"}).parsed();
+  EXPECT_EQ(typo["suggestion"], "nenosiri");
+  const CliRun human = kbsearch({"search", "--db", db(), "--lang", "sw", "nenosri"});
+  EXPECT_NE(human.out.find("Did you mean: nenosiri"), std::string::npos) << human.out;
+}
+
+TEST_F(CliCorpus, AllTranslationsAndSortByUpdated) {
+  const json every = kbsearch({"search", "--db", db(), "--json", "--all-translations", "--limit", "50",
+                               "0x80070005 -group:README"}).parsed();
+  EXPECT_EQ(every["hits"].size(), 5u);
+  const json one = kbsearch({"search", "--db", db(), "--json", "0x80070005 -group:README"}).parsed();
+  EXPECT_EQ(one["hits"].size(), 1u);
+  const json sorted = kbsearch({"search", "--db", db(), "--json", "--sort", "updated", "--limit", "50",
+                                "lang:pt"}).parsed();
+  ASSERT_EQ(sorted["hits"].size(), 11u);  // ten articles and the Portuguese seed
+  for (std::size_t i = 1; i < sorted["hits"].size(); ++i) {
+    EXPECT_GE(sorted["hits"][i - 1]["updated"].get<std::string>(), sorted["hits"][i]["updated"].get<std::string>());
+  }
+}
+
+TEST_F(CliCorpus, QueriesFileRunsEachLineAsJsonWithItsTime) {
+  const TempDir dir;
+  testutil::write_file(dir.path() / "q.tsv",
+                       "sv\tåterbetalning\n\tลืมรหัสผ่าน\npt\t(senha\nsw\tnenosiri\n");
+  const CliRun run = kbsearch({"search", "--db", db(), "--queries", dir / "q.tsv"});
+  EXPECT_EQ(run.exit_code, 2);  // one query was malformed; the others were answered
+  std::vector<json> lines;
+  std::istringstream out(run.out);
+  for (std::string line; std::getline(out, line);) lines.push_back(json::parse(line));
+  ASSERT_EQ(lines.size(), 4u) << run.out;
+  EXPECT_EQ(lines[0]["hits"][0]["id"], "invoices-and-refunds-sv");
+  EXPECT_EQ(lines[1]["hits"][0]["id"], "reset-password-th");
+  EXPECT_NE(lines[2]["error"].get<std::string>().find("character 1"), std::string::npos);
+  EXPECT_EQ(lines[3]["hits"][0]["id"], "reset-password-sw");
+  for (const json& line : lines) EXPECT_GE(line["took_ms"].get<double>(), 0.0);
+  testutil::write_file(dir.path() / "bad.tsv", "just a query without a tab\n");
+  const CliRun bad = kbsearch({"search", "--db", db(), "--queries", dir / "bad.tsv"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.tsv:1"), std::string::npos) << bad.err;
+}
+
+// The project's relevance collection (tests/relevance/): ranking changes
+// must not lose what it measured when they were made (README, "Relevance").
+TEST_F(CliCorpus, RelevanceCollectionKeepsItsMrr) {
+  const std::string dir = (testutil::kSourceDir / "tests/relevance").string();
+  const CliRun run = kbsearch({"eval", "--db", db(), "--json", "--queries", dir + "/queries.tsv",
+                               "--qrels", dir + "/qrels.tsv"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json figures = run.parsed();
+  EXPECT_GE(figures["overall"]["queries"].get<int>(), 125);
+  EXPECT_GE(figures["overall"]["mrr@10"].get<double>(), 0.92);
+  const std::map<std::string, double> floors = {
+      {"pt", 0.95}, {"sv", 0.94}, {"sw", 0.95}, {"th", 0.86}, {"tr", 0.90}};
+  for (const auto& [lang, floor] : floors) {
+    EXPECT_GE(figures["languages"][lang]["queries"].get<int>(), 25) << lang;
+    EXPECT_GE(figures["languages"][lang]["mrr@10"].get<double>(), floor) << lang;
+  }
 }
 
 TEST_F(CliCorpus, NoMatchIsNotAnError) {

@@ -169,7 +169,8 @@ TEST_F(HostileQueries, TenThousandTermsAreRejected) {
 TEST_F(HostileQueries, PrefixLikeQueriesStayBounded) {
   db();
   EXPECT_TRUE(bounded([] {
-    for (const char* q : {"a*", "*", "**********", "a* b* c* d* e*"}) Searcher(db()).search({q, "", 0, 10});
+    // Each is answered or rejected with a QueryError, quickly.
+    for (const char* q : {"a*", "*", "**********", "a* b* c* d* e*"}) rejected({q, "", 0, 10});
     return true;
   }));
 }

@@ -80,8 +80,7 @@ TEST(Corpus, IndexesEveryArticleAndSeed) {
   Searcher searcher(corpus().db);
   EXPECT_EQ(searcher.languages(), (std::vector<std::string>{"en", "pt", "sv", "sw", "th", "tr"}));
   SearchRequest request;
-  request.query = "knowledge base";
-  request.lang = "en";
+  request.query = "knowledge base lang:en";
   const SearchResults english = searcher.search(request);
   ASSERT_EQ(english.hits.size(), 1u);
   EXPECT_EQ(english.hits[0].id, "README");
@@ -125,8 +124,8 @@ TEST(Corpus, StemmingFindsOtherFormsOfAWord) {
   EXPECT_EQ(run_search(corpus().db, "reembolsos", "pt").hits.at(0).id, "invoices-and-refunds-pt");
 }
 
-TEST(Corpus, LangRestrictsTheQueryToOneLanguage) {
-  const SearchResults results = run_search(corpus().db, "API", "tr", 20);
+TEST(Corpus, LangFilterRestrictsTheResultsToOneLanguage) {
+  const SearchResults results = run_search(corpus().db, "API lang:tr", "tr", 20);
   ASSERT_FALSE(results.hits.empty());
   for (const Hit& h : results.hits) EXPECT_EQ(h.lang, "tr") << h.id;
   EXPECT_EQ(results.hits.front().id, "api-keys-tr");
@@ -142,7 +141,7 @@ TEST(Corpus, TitleMatchesRankAboveBodyMatches) {
 
 TEST(Corpus, PagesAreSlicesOfOneRanking) {
   const SearchResults all = run_search(corpus().db, "Orbit", "", 30);
-  ASSERT_GE(all.hits.size(), 12u);
+  ASSERT_GE(all.hits.size(), 10u);
   const SearchResults page2 = run_search(corpus().db, "Orbit", "", 5, 5);
   ASSERT_EQ(page2.hits.size(), 5u);
   for (std::size_t i = 0; i < 5; ++i) {

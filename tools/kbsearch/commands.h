@@ -29,6 +29,7 @@ struct Command {
 Command add_index_command(CLI::App& app);
 Command add_rollback_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
+Command add_eval_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 
 }  // namespace kbsearch::cli

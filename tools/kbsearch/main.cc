@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "query_file.h"
 #include "kbsearch/error.h"
 #include "kbsearch/version.h"
 
@@ -20,6 +21,7 @@ int exit_code_for(const std::exception& e) {
   if (dynamic_cast<const kbsearch::IndexUnusableError*>(&e)) return kExitIndexUnusable;
   if (dynamic_cast<const kbsearch::QueryError*>(&e)) return kExitUsage;
   if (dynamic_cast<const kbsearch::LanguageError*>(&e)) return kExitUsage;
+  if (dynamic_cast<const InputFileError*>(&e)) return kExitUsage;
   return kExitInternal;
 }
 
@@ -33,7 +35,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   const std::vector<Command> commands = {add_index_command(app), add_rollback_command(app),
-                                         add_search_command(app), add_analyze_command(app)};
+                                         add_search_command(app), add_eval_command(app),
+                                         add_analyze_command(app)};
 
   try {
     app.parse(argc, argv);

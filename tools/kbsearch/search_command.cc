@@ -1,11 +1,15 @@
-// kbsearch search --db PATH [--lang CODE] [--limit N] [--offset N] [--json] QUERY...
+// kbsearch search --db PATH [options] QUERY...
+// kbsearch search --db PATH [options] --queries FILE   (lang<TAB>query lines)
+#include <chrono>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "commands.h"
+#include "kbsearch/error.h"
 #include "kbsearch/searcher.h"
+#include "query_file.h"
 #include "terminal.h"
 
 namespace kbsearch::cli {
@@ -16,24 +20,60 @@ struct SearchArgs {
   std::string lang;
   std::size_t limit = 10;
   std::size_t offset = 0;
+  std::string sort = "relevance";
+  bool all_translations = false;
+  bool no_facets = false;
+  bool no_snippets = false;
+  double recency_bonus = 0;
   bool json = false;
+  std::string queries;
   std::vector<std::string> words;
 };
+
+nlohmann::json facets_json(const std::vector<FacetCount>& counts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const FacetCount& c : counts) out.push_back({{"value", c.value}, {"count", c.count}});
+  return out;
+}
 
 nlohmann::json results_json(const SearchResults& results) {
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& h : results.hits) {
     nlohmann::json spans = nlohmann::json::array();
     for (const auto& s : h.highlights) spans.push_back({s.start, s.end});
-    hits.push_back({{"rank", h.rank},   {"id", h.id},       {"lang", h.lang},
-                    {"title", h.title}, {"path", h.path},   {"score", h.score},
-                    {"snippet", h.snippet}, {"highlights", spans}});
+    hits.push_back({{"rank", h.rank},
+                    {"id", h.id},
+                    {"lang", h.lang},
+                    {"title", h.title},
+                    {"path", h.path},
+                    {"group", h.group},
+                    {"updated", h.updated},
+                    {"tags", h.tags},
+                    {"languages", h.languages},
+                    {"score", h.score},
+                    {"snippet", h.snippet},
+                    {"highlights", spans},
+                    {"section", {{"heading", h.section_heading}, {"anchor", h.section_anchor}}}});
   }
-  return {{"query", results.query}, {"total", results.total}, {"hits", hits}};
+  return {{"query", results.query},
+          {"query_languages", results.query_languages},
+          {"total", results.total},
+          {"suggestion", results.suggestion},
+          {"facets", {{"lang", facets_json(results.languages)}, {"tags", facets_json(results.tags)}}},
+          {"hits", hits}};
+}
+
+std::string facet_line(const std::vector<FacetCount>& counts) {
+  std::string line;
+  for (const FacetCount& c : counts) {
+    line += (line.empty() ? "" : ", ") + c.value + " " + std::to_string(c.count);
+  }
+  return line;
 }
 
 void print_human(const SearchResults& results) {
   const bool colour = is_terminal(stdout);
+  if (!results.suggestion.empty()) std::cout << "Did you mean: " << results.suggestion << "\n\n";
   if (results.hits.empty()) {
     std::cout << "No articles match \"" << results.query << "\".\n";
     return;
@@ -43,21 +83,57 @@ void print_human(const SearchResults& results) {
   for (const Hit& h : results.hits) {
     std::ostringstream score;
     score << std::fixed << std::setprecision(2) << h.score;
+    const std::string link = h.section_anchor.empty() ? h.path : h.path + "#" + h.section_anchor;
     std::cout << std::setw(3) << h.rank << ". " << (colour ? "\033[1m" : "") << h.title
               << (colour ? "\033[0m" : "") << "  [" << h.lang << "]  score " << score.str() << "\n"
-              << "     " << h.id << "  " << h.path << "\n"
-              << "     " << highlight(h.snippet, h.highlights, colour) << "\n\n";
+              << "     " << h.id << "  " << link << "\n";
+    if (h.languages.size() > 1) std::cout << "     also in: " << join_words(h.languages) << "\n";
+    if (!h.section_heading.empty()) std::cout << "     § " << h.section_heading << "\n";
+    std::cout << "     " << highlight(h.snippet, h.highlights, colour) << "\n\n";
   }
+  if (!results.languages.empty()) std::cout << "Languages: " << facet_line(results.languages) << "\n";
+  if (!results.tags.empty()) std::cout << "Tags: " << facet_line(results.tags) << "\n";
+}
+
+SearchRequest make_request(const SearchArgs& args, std::string query, std::string lang) {
+  SearchRequest request;
+  request.query = std::move(query);
+  request.lang = std::move(lang);
+  request.limit = args.limit;
+  request.offset = args.offset;
+  request.sort = args.sort == "updated" ? SortOrder::kUpdated : SortOrder::kRelevance;
+  request.all_translations = args.all_translations;
+  request.facets = !args.no_facets;
+  request.snippets = !args.no_snippets;
+  return request;
+}
+
+// One JSON object per line: the results and the in-process time of each
+// query, or the error that query met (the batch goes on).
+int run_batch(const SearchArgs& args, Searcher& searcher) {
+  int exit_code = kExitOk;
+  for (const TsvLine& line : read_tsv(args.queries, 2, "lang<TAB>query")) {
+    const auto started = std::chrono::steady_clock::now();
+    nlohmann::json out;
+    try {
+      out = results_json(searcher.search(make_request(args, line.fields[1], line.fields[0])));
+    } catch (const QueryError& e) {
+      out = {{"query", line.fields[1]}, {"line", line.number}, {"error", e.what()}};
+      exit_code = kExitUsage;
+    }
+    out["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    std::cout << out.dump() << "\n";
+  }
+  return exit_code;
 }
 
 int run_search(const SearchArgs& args) {
-  Searcher searcher(args.db);
-  SearchRequest request;
-  request.query = join_words(args.words);
-  request.lang = args.lang;
-  request.limit = args.limit;
-  request.offset = args.offset;
-  const SearchResults results = searcher.search(request);
+  SearchOptions options;
+  options.recency_bonus = args.recency_bonus;
+  Searcher searcher(args.db, options);
+  if (!args.queries.empty()) return run_batch(args, searcher);
+  if (args.words.empty()) throw CLI::ValidationError("search", "give a QUERY or --queries FILE");
+  const SearchResults results = searcher.search(make_request(args, join_words(args.words), args.lang));
   if (args.json) std::cout << results_json(results).dump(2) << "\n";
   else print_human(results);
   return kExitOk;
@@ -68,13 +144,30 @@ int run_search(const SearchArgs& args) {
 Command add_search_command(CLI::App& app) {
   auto args = std::make_shared<SearchArgs>();
   CLI::App* cmd = app.add_subcommand("search", "Search the index");
+  cmd->footer(
+      "Query language: words; \"exact phrase\"; -excluded; OR, AND, (parentheses); prefix*; "
+      "title:word; filters lang:sv tag:billing group:reset-password.");
   cmd->add_option("--db", args->db, "Index directory or stub file")->required();
   cmd->add_option("--lang", args->lang,
-                  "Analyse the query for this language only (default: every indexed language)");
+                  "The user's language: analyse the query for it and prefer its translations "
+                  "(default: guess from the query)");
   cmd->add_option("--limit", args->limit, "Number of hits")->capture_default_str();
   cmd->add_option("--offset", args->offset, "Skip this many hits")->capture_default_str();
+  cmd->add_option("--sort", args->sort, "Order of hits")
+      ->check(CLI::IsMember({"relevance", "updated"}))
+      ->capture_default_str();
+  cmd->add_flag("--all-translations", args->all_translations,
+                "One hit per translation instead of one per translation group");
+  cmd->add_flag("--no-facets", args->no_facets, "Do not count languages and tags");
+  cmd->add_flag("--no-snippets", args->no_snippets, "Do not build snippets");
+  cmd->add_option("--recency-bonus", args->recency_bonus,
+                  "Score added to articles updated today, falling to 0 over a year")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--json", args->json, "Print results as JSON");
-  cmd->add_option("query", args->words, "Query words")->required();
+  cmd->add_option("--queries", args->queries,
+                  "Run every lang<TAB>query line of FILE (lang may be empty); print one JSON "
+                  "object per line with took_ms");
+  cmd->add_option("query", args->words, "Query words");
   return {cmd, [args] { return run_search(*args); }};
 }
 

@@ -1,0 +1,27 @@
+// Score bonuses added to matching articles, built only from Xapian's own
+// posting sources (ValueMapPostingSource) so they are evaluated the same way
+// on one database and across remote shards.
+#ifndef KBSEARCH_LIB_SEARCH_BOOSTS_H
+#define KBSEARCH_LIB_SEARCH_BOOSTS_H
+
+#include <xapian.h>
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+namespace kbsearch::search {
+
+// `bonus` for every article in language `lang`.
+Xapian::Query language_boost(const std::string& lang, double bonus);
+
+// `bonus` for an article updated on `today`, falling linearly to nothing
+// for one updated `days` days earlier (dates in UTC).
+Xapian::Query recency_boost(double bonus, int days, std::time_t today);
+
+// `query`, with the bonuses added to the articles it matches.
+Xapian::Query with_boosts(const Xapian::Query& query, const std::vector<Xapian::Query>& boosts);
+
+}  // namespace kbsearch::search
+
+#endif  // KBSEARCH_LIB_SEARCH_BOOSTS_H

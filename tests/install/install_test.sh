@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Proves that kbsearch works for a program that embeds it through its
+# installed CMake package: installs the build tree into a scratch prefix,
+# builds examples/search_example against that prefix alone (find_package),
+# and runs it over an index of corpus/ built by the CLI.
+#
+#   install_test.sh SOURCE_DIR BUILD_DIR WORK_DIR CLI
+#
+# WORK_DIR is deleted and recreated. The cmake and C++ compiler used are
+# ${CMAKE:-cmake} and ${CXX:-the default} (ctest sets both to the build's).
+set -euo pipefail
+
+if [[ $# -ne 4 ]]; then
+  echo "usage: $0 SOURCE_DIR BUILD_DIR WORK_DIR CLI" >&2
+  exit 2
+fi
+source_dir=$1 build_dir=$2 work_dir=$3 cli=$4
+cmake=${CMAKE:-cmake}
+
+fail() {
+  echo "FAIL: $1" >&2
+  shift
+  for file in "$@"; do
+    echo "--- $file:" >&2
+    cat "$file" >&2
+  done
+  exit 1
+}
+
+# Runs a step quietly, logging to WORK_DIR/NAME.log; on failure prints the log.
+step() {
+  local name=$1
+  shift
+  echo "== $name"
+  "$@" >"$work_dir/$name.log" 2>&1 || fail "$name: $*" "$work_dir/$name.log"
+}
+
+rm -rf "$work_dir"
+mkdir -p "$work_dir"
+prefix=$work_dir/prefix example_build=$work_dir/example-build db=$work_dir/db
+
+step install "$cmake" --install "$build_dir" --prefix "$prefix"
+step configure-example "$cmake" -S "$source_dir/examples/search_example" -B "$example_build" \
+  -DCMAKE_PREFIX_PATH="$prefix"
+step build-example "$cmake" --build "$example_build"
+step index "$cli" index --db "$db" "$source_dir/corpus"
+
+example=$example_build/search_example
+
+echo "== search: lösenord [sv]"
+"$example" "$db" lösenord sv >"$work_dir/search.out" 2>"$work_dir/search.err" ||
+  fail "search_example exited with $? for 'lösenord sv'" "$work_dir/search.out" "$work_dir/search.err"
+grep -q 'reset-password-sv' "$work_dir/search.out" ||
+  fail "search_example did not find reset-password-sv for 'lösenord sv'" "$work_dir/search.out"
+cat "$work_dir/search.out"
+
+echo "== search: missing index"
+status=0
+"$example" "$work_dir/no-such-index" lösenord sv >"$work_dir/missing.out" 2>"$work_dir/missing.err" ||
+  status=$?
+[[ $status -eq 1 ]] ||
+  fail "search_example exited with $status, not 1, for a missing index" "$work_dir/missing.out" "$work_dir/missing.err"
+[[ -s $work_dir/missing.err ]] ||
+  fail "search_example printed no error on stderr for a missing index" "$work_dir/missing.out"
+cat "$work_dir/missing.err"
+
+echo "PASS"

@@ -1,0 +1,343 @@
+// The search features an application builds on, through the C++ API, over
+// corpus/: the query language, languages and translation groups, ranking
+// options, snippets with their section, facets, pagination, sorting, and
+// "did you mean" with typo tolerance. Each feature is checked in all five
+// languages with words taken from the articles.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "kbsearch/kbsearch.h"
+#include "test_support.h"
+
+namespace kbsearch {
+namespace {
+
+using testutil::Contains;
+using testutil::corpus_index;
+using testutil::ids;
+using testutil::TempDir;
+
+SearchResults search(SearchRequest request, SearchOptions options = {}) {
+  Searcher searcher(corpus_index().db, options);
+  return searcher.search(request);
+}
+
+SearchResults search(const std::string& query, const std::string& lang = "", std::size_t limit = 50) {
+  SearchRequest request;
+  request.query = query;
+  request.lang = lang;
+  request.limit = limit;
+  return search(request);
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+std::string top_id(const SearchResults& results) {
+  return results.hits.empty() ? std::string("(no hits)") : results.hits.front().id;
+}
+
+// Words of each language's articles, one row per language.
+struct LanguageCase {
+  std::string lang;
+  std::string password;      // finds reset-password-<lang> first
+  std::string phrase;        // a quoted phrase of two-factor-authentication-<lang>
+  std::string scattered;     // the same words unquoted: also found elsewhere
+  std::string prefix;        // a prefix* of a word of two-factor-authentication-<lang>
+  std::string misspelled;    // a word of the articles with one letter wrong
+  std::string respelled;     // the word as the articles write it (case-folded)
+  std::string misspelled_group;  // the group the misspelled word finds
+  std::string backup_codes;  // "backup codes", a section of two-factor-authentication
+  std::string backup_heading;  // that section's heading
+};
+
+const std::vector<LanguageCase> kLanguages = {
+    {"th", "รหัสผ่าน", "\"สองขั้นตอน\"", "สอง ขั้นตอน", "ยืน*", "ใบแจ้งหนีั", "ใบแจ้งหนี้",
+     "invoices-and-refunds", "รหัสสำรอง", "รหัสสำรอง"},
+    {"sv", "lösenord", "\"enkel inloggning\"", "enkel inloggning", "tvåsteg*", "återbetalnimg",
+     "återbetalning", "invoices-and-refunds", "reservkoder", "Reservkoder"},
+    {"tr", "şifre", "\"iki adımlı\"", "iki adımlı", "doğrula*", "şifrenzi", "şifrenizi",
+     "reset-password", "yedek kodlar", "Yedek kodlar"},
+    {"sw", "nenosiri", "\"hatua mbili\"", "hatua mbili", "uthibitish*", "uthibitishaju",
+     "uthibitishaji", "two-factor-authentication", "misimbo ya akiba", "Misimbo ya akiba"},
+    {"pt", "senha", "\"duas etapas\"", "duas etapas", "verifica*", "reembolco", "reembolso",
+     "invoices-and-refunds", "códigos de backup", "Códigos de backup"},
+};
+
+// Test names show the language, not the bytes of the struct.
+void PrintTo(const LanguageCase& c, std::ostream* os) { *os << c.lang; }
+
+class PerLanguage : public ::testing::TestWithParam<LanguageCase> {};
+
+std::string id_of(const std::string& group, const std::string& lang) { return group + "-" + lang; }
+
+TEST_P(PerLanguage, WordsFindTheirArticleFirstInTheUsersLanguage) {
+  const LanguageCase& c = GetParam();
+  const SearchResults results = search(c.password, c.lang);
+  EXPECT_EQ(top_id(results), id_of("reset-password", c.lang));
+  EXPECT_EQ(results.query_languages, std::vector<std::string>{c.lang});
+}
+
+TEST_P(PerLanguage, QuotedPhraseMatchesOnlyTheWordsInSequence) {
+  const LanguageCase& c = GetParam();
+  const SearchResults phrase = search(c.phrase, c.lang);
+  ASSERT_FALSE(phrase.hits.empty());
+  EXPECT_EQ(top_id(phrase), id_of(c.lang == "sv" ? "reset-password" : "two-factor-authentication", c.lang));
+  // Unquoted, the same words also find articles where they stand apart.
+  EXPECT_GT(search(c.scattered, c.lang).total, phrase.total);
+}
+
+TEST_P(PerLanguage, ExclusionRemovesArticlesWithTheWord) {
+  const LanguageCase& c = GetParam();
+  // reset-password mentions SSO in every language.
+  ASSERT_TRUE(contains(ids(search(c.password, c.lang)), id_of("reset-password", c.lang)));
+  const std::vector<std::string> without = ids(search(c.password + " -SSO", c.lang));
+  EXPECT_FALSE(contains(without, id_of("reset-password", c.lang)));
+}
+
+TEST_P(PerLanguage, PrefixMatchesWordsStartingWithIt) {
+  const LanguageCase& c = GetParam();
+  const SearchResults results = search(c.prefix, c.lang);
+  EXPECT_TRUE(contains(ids(results), id_of("two-factor-authentication", c.lang)));
+  for (const Hit& h : results.hits) EXPECT_FALSE(h.highlights.empty()) << h.id;
+}
+
+TEST_P(PerLanguage, MisspelledWordIsRespelledAndStillFindsItsArticle) {
+  const LanguageCase& c = GetParam();
+  const SearchResults results = search(c.misspelled, c.lang);
+  EXPECT_EQ(results.suggestion, c.respelled);
+  EXPECT_TRUE(contains(ids(results), id_of(c.misspelled_group, c.lang)));
+  // The correct spelling ranks its article at least as high, and higher.
+  const SearchResults exact = search(c.respelled, c.lang);
+  EXPECT_TRUE(exact.suggestion.empty());
+  ASSERT_FALSE(exact.hits.empty());
+  EXPECT_GT(exact.hits.front().score, results.hits.empty() ? 0.0 : results.hits.front().score);
+}
+
+TEST_P(PerLanguage, SnippetComesFromTheBestSectionWithItsAnchor) {
+  const LanguageCase& c = GetParam();
+  const SearchResults results = search(c.backup_codes, c.lang);
+  ASSERT_FALSE(results.hits.empty());
+  const Hit& hit = results.hits.front();
+  EXPECT_EQ(hit.id, id_of("two-factor-authentication", c.lang));
+  EXPECT_EQ(hit.section_heading, c.backup_heading);
+  EXPECT_FALSE(hit.section_anchor.empty());
+  EXPECT_FALSE(hit.highlights.empty());
+}
+
+TEST_P(PerLanguage, OneHitPerGroupInTheUsersLanguageListingAllTranslations) {
+  const LanguageCase& c = GetParam();
+  // An error code is written the same way in every translation (and in
+  // corpus/README.md, which the tag leaves out).
+  const SearchResults results = search("0x80070005 tag:errors", c.lang);
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_EQ(results.hits[0].id, id_of("sync-error-codes", c.lang));
+  EXPECT_EQ(results.hits[0].languages, (std::vector<std::string>{"pt", "sv", "sw", "th", "tr"}));
+}
+
+TEST_P(PerLanguage, FiltersRestrictToALanguageTagGroupOrTitle) {
+  const LanguageCase& c = GetParam();
+  for (const Hit& h : search(c.password + " lang:" + c.lang).hits) EXPECT_EQ(h.lang, c.lang);
+  const SearchResults tagged = search(c.password + " tag:security", c.lang);
+  ASSERT_FALSE(tagged.hits.empty());
+  for (const Hit& h : tagged.hits) EXPECT_TRUE(contains(h.tags, "security")) << h.id;
+  EXPECT_EQ(ids(search("SSO group:reset-password", c.lang)),
+            std::vector<std::string>{id_of("reset-password", c.lang)});
+  EXPECT_EQ(ids(search("title:" + c.password, c.lang)),
+            std::vector<std::string>{id_of("reset-password", c.lang)});
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, PerLanguage, ::testing::ValuesIn(kLanguages),
+                         [](const auto& info) { return info.param.lang; });
+
+// --- query language ------------------------------------------------------------
+
+TEST(QueryLanguage, OrFindsEitherAndAndRequiresBoth) {
+  const std::vector<std::string> either = ids(search("reservkoder OR återbetalning", "sv"));
+  EXPECT_TRUE(contains(either, "two-factor-authentication-sv"));
+  EXPECT_TRUE(contains(either, "invoices-and-refunds-sv"));
+  EXPECT_TRUE(search("reservkoder AND återbetalning", "sv").hits.empty());
+  const std::vector<std::string> grouped = ids(search("(reservkoder OR återbetalning) -faktura", "sv"));
+  EXPECT_TRUE(contains(grouped, "two-factor-authentication-sv"));
+  EXPECT_FALSE(contains(grouped, "invoices-and-refunds-sv"));
+}
+
+TEST(QueryLanguage, FiltersAloneListEveryArticleTheyMatch) {
+  SearchRequest request;
+  request.query = "tag:billing lang:pt";
+  request.limit = 50;
+  EXPECT_EQ(ids(search(request)),
+            (std::vector<std::string>{"invoices-and-refunds-pt", "update-payment-method-pt"}));
+}
+
+TEST(QueryLanguage, MalformedQueriesAreAnsweredAsWordsOrRejectedWithThePosition) {
+  // Read as words: a quote left open, a lone operator, an unknown field.
+  EXPECT_EQ(top_id(search("\"lösenord", "sv")), "reset-password-sv");
+  EXPECT_NO_THROW(search("OR", "sv"));
+  EXPECT_NO_THROW(search("lösenord AND", "sv"));
+  EXPECT_NO_THROW(search("http://help.orbit.example", "sv"));
+  // Rejected, naming where.
+  try {
+    search("lösenord )", "sv");
+    FAIL() << "no error";
+  } catch (const QueryError& e) {
+    EXPECT_TRUE(Contains(e.what(), "character 10"));
+  }
+  EXPECT_THROW(search("(lösenord", "sv"), QueryError);
+  EXPECT_THROW(search("tag:", "sv"), QueryError);
+  EXPECT_THROW(search("lösenord lang:klingon"), QueryError);
+}
+
+TEST(QueryLanguage, HostileQueriesHitClearLimits) {
+  SearchOptions options;
+  options.max_prefix_expansions = 3;
+  SearchRequest request;
+  request.query = "a*";
+  try {
+    search(request, options);
+    FAIL() << "no error";
+  } catch (const QueryError& e) {
+    EXPECT_TRUE(Contains(e.what(), "prefix"));
+  }
+  request.query = std::string(200, '(') + "x" + std::string(200, ')');
+  EXPECT_THROW(search(request), QueryError);
+  request.query.clear();
+  for (int i = 0; i < 100; ++i) request.query += "ord" + std::to_string(i) + " ";
+  EXPECT_THROW(search(request), QueryError);
+}
+
+// --- languages and groups ----------------------------------------------------------
+
+TEST(Languages, QueryLanguageIsToldByScriptOrIdentification) {
+  EXPECT_EQ(search("ลืมรหัสผ่าน").query_languages, std::vector<std::string>{"th"});
+  EXPECT_EQ(top_id(search("ลืมรหัสผ่าน")), "reset-password-th");
+  const SearchResults swedish = search("hur återställer jag mitt glömda lösenord");
+  EXPECT_EQ(swedish.query_languages, std::vector<std::string>{"sv"});
+  EXPECT_EQ(top_id(swedish), "reset-password-sv");
+  // One word says nothing: every indexed language is tried.
+  EXPECT_GT(search("iPhone").query_languages.size(), 5u);
+}
+
+TEST(Languages, AllTranslationsReturnsEveryMatchingTranslation) {
+  SearchRequest request;
+  request.query = "0x80070005 -group:README";
+  request.all_translations = true;
+  request.limit = 50;
+  std::set<std::string> langs;
+  for (const Hit& h : search(request).hits) {
+    EXPECT_EQ(h.group, "sync-error-codes");
+    langs.insert(h.lang);
+  }
+  EXPECT_EQ(langs, (std::set<std::string>{"pt", "sv", "sw", "th", "tr"}));
+}
+
+TEST(Languages, GroupWithoutTheUsersLanguageShowsItsBestMatch) {
+  TempDir dir;
+  testutil::write_file(dir.path() / "kb/only-pt.md",
+                       "---\nid: quota-pt\nlang: pt\ngroup: quota\n---\n# Cota de armazenamento\n\n"
+                       "O erro E-77001 aparece quando a cota acaba.\n");
+  testutil::write_file(dir.path() / "kb/only-sv.md",
+                       "---\nid: quota-sv\nlang: sv\ngroup: quota\n---\n# Lagringskvot\n\n"
+                       "Felet E-77001 visas när kvoten tar slut.\n");
+  Indexer(dir / "db").index({dir / "kb"});
+  Searcher searcher(dir / "db");
+  SearchRequest request;
+  request.query = "E-77001";
+  request.lang = "sv";
+  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"quota-sv"});
+  request.lang = "tr";  // no Turkish translation: the best match stands for the group
+  const SearchResults results = searcher.search(request);
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_EQ(results.hits[0].languages, (std::vector<std::string>{"pt", "sv"}));
+}
+
+// --- facets, pagination, sorting, ranking options --------------------------------------
+
+TEST(Facets, CountLanguagesAndTagsOverEveryMatch) {
+  SearchRequest request;
+  request.query = "SSO";
+  request.limit = 1;  // facets do not depend on the page
+  const SearchResults results = search(request);
+  request.all_translations = true;
+  request.limit = 100;
+  std::map<std::string, std::size_t> langs, tags;
+  for (const Hit& h : search(request).hits) {
+    ++langs[h.lang];
+    for (const std::string& t : h.tags) ++tags[t];
+  }
+  std::map<std::string, std::size_t> lang_facets, tag_facets;
+  for (const FacetCount& f : results.languages) lang_facets[f.value] = f.count;
+  for (const FacetCount& f : results.tags) tag_facets[f.value] = f.count;
+  EXPECT_EQ(lang_facets, langs);
+  EXPECT_EQ(tag_facets, tags);
+  ASSERT_GE(results.languages.size(), 2u);
+  EXPECT_GE(results.languages[0].count, results.languages[1].count);  // most frequent first
+}
+
+TEST(Pagination, PagesJoinIntoTheWholeRankingWithOneTotal) {
+  const SearchResults whole = search("konto", "sv", 9);
+  ASSERT_GE(whole.hits.size(), 6u);
+  std::vector<std::string> paged;
+  for (std::size_t offset = 0; offset < whole.hits.size(); offset += 3) {
+    SearchRequest request;
+    request.query = "konto";
+    request.lang = "sv";
+    request.offset = offset;
+    request.limit = 3;
+    const SearchResults page = search(request);
+    EXPECT_EQ(page.total, whole.total);
+    for (const Hit& h : page.hits) {
+      EXPECT_EQ(h.rank, paged.size() + 1);
+      paged.push_back(h.id);
+    }
+  }
+  EXPECT_EQ(paged, ids(whole));
+}
+
+TEST(Sorting, ByUpdatedPutsTheNewestFirst) {
+  SearchRequest request;
+  request.query = "Orbit lang:sv";
+  request.sort = SortOrder::kUpdated;
+  request.limit = 50;
+  const SearchResults results = search(request);
+  ASSERT_GE(results.hits.size(), 5u);
+  for (std::size_t i = 1; i < results.hits.size(); ++i) {
+    EXPECT_GE(results.hits[i - 1].updated, results.hits[i].updated);
+  }
+}
+
+TEST(Ranking, RecencyBonusLiftsRecentlyUpdatedArticles) {
+  SearchRequest request;
+  request.query = "tag:account lang:sv";  // filters only: no word weight
+  SearchOptions boosted;
+  boosted.recency_bonus = 10;
+  boosted.recency_days = 100000;
+  const SearchResults results = search(request, boosted);
+  ASSERT_GE(results.hits.size(), 3u);
+  for (std::size_t i = 1; i < results.hits.size(); ++i) {
+    EXPECT_GE(results.hits[i - 1].updated, results.hits[i].updated);
+    EXPECT_GT(results.hits[i - 1].score, results.hits[i].score);
+  }
+}
+
+TEST(Ranking, WordsInSequenceRankAboveScatteredWords) {
+  // reset-password-sv has "enkel inloggning" in sequence; others may have
+  // both words apart.
+  SearchRequest request;
+  request.query = "enkel inloggning";
+  request.lang = "sv";
+  SearchOptions no_bonus;
+  no_bonus.phrase_bonus = 0;
+  no_bonus.proximity_bonus = 0;
+  const double with_bonus = search(request).hits.at(0).score;
+  const double without = search(request, no_bonus).hits.at(0).score;
+  EXPECT_EQ(top_id(search(request)), "reset-password-sv");
+  EXPECT_GT(with_bonus, without);
+}
+
+}  // namespace
+}  // namespace kbsearch

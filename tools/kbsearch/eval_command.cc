@@ -1,0 +1,122 @@
+// kbsearch eval --db PATH --queries FILE --qrels FILE [--json]
+//
+// Runs every query (query_id<TAB>lang<TAB>query) as `kbsearch search` would
+// and reports MRR@10, nDCG@10 and recall@10 against the judgments
+// (query_id<TAB>doc_id<TAB>grade), overall and per language.
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "kbsearch/evaluation.h"
+#include "kbsearch/searcher.h"
+#include "query_file.h"
+
+namespace kbsearch::cli {
+namespace {
+
+constexpr std::size_t kCutoff = 10;
+
+struct EvalArgs {
+  std::string db;
+  std::string queries;
+  std::string qrels;
+  bool json = false;
+};
+
+struct Totals {
+  std::size_t queries = 0;
+  double mrr = 0, ndcg = 0, recall = 0;
+
+  void add(const RankingScores& s) {
+    ++queries;
+    mrr += s.reciprocal_rank;
+    ndcg += s.ndcg;
+    recall += s.recall;
+  }
+  nlohmann::json json() const {
+    const double n = queries == 0 ? 1.0 : static_cast<double>(queries);
+    return {{"queries", queries}, {"mrr@10", mrr / n}, {"ndcg@10", ndcg / n}, {"recall@10", recall / n}};
+  }
+};
+
+std::map<std::string, Grades> read_qrels(const std::string& path) {
+  std::map<std::string, Grades> qrels;
+  for (const TsvLine& line : read_tsv(path, 3, "query_id<TAB>doc_id<TAB>grade")) {
+    try {
+      std::size_t used = 0;
+      const int grade = std::stoi(line.fields[2], &used);
+      if (used != line.fields[2].size()) throw std::invalid_argument("trailing text");
+      qrels[line.fields[0]][line.fields[1]] = grade;
+    } catch (const std::logic_error&) {
+      throw InputFileError(path + ":" + std::to_string(line.number) + ": grade '" + line.fields[2] +
+                           "' is not a whole number");
+    }
+  }
+  return qrels;
+}
+
+void print_row(const std::string& name, const nlohmann::json& t) {
+  std::cout << std::left << std::setw(10) << name << std::right << std::setw(8) << t["queries"].get<std::size_t>()
+            << std::fixed << std::setprecision(3) << std::setw(10) << t["mrr@10"].get<double>()
+            << std::setw(10) << t["ndcg@10"].get<double>() << std::setw(11) << t["recall@10"].get<double>()
+            << "\n";
+}
+
+int run_eval(const EvalArgs& args) {
+  const std::map<std::string, Grades> qrels = read_qrels(args.qrels);
+  const std::vector<TsvLine> queries = read_tsv(args.queries, 3, "query_id<TAB>lang<TAB>query");
+  Searcher searcher(args.db);
+  Totals overall;
+  std::map<std::string, Totals> per_language;
+  nlohmann::json per_query = nlohmann::json::array();
+  for (const TsvLine& line : queries) {
+    const std::string& id = line.fields[0];
+    const auto grades = qrels.find(id);
+    if (grades == qrels.end()) {
+      throw InputFileError(args.queries + ":" + std::to_string(line.number) + ": query '" + id +
+                           "' has no judgments in " + args.qrels);
+    }
+    SearchRequest request;
+    request.lang = line.fields[1];
+    request.query = line.fields[2];
+    request.limit = kCutoff;
+    request.facets = false;
+    request.snippets = false;
+    std::vector<std::string> ranked;
+    for (const Hit& hit : searcher.search(request).hits) ranked.push_back(hit.id);
+    const RankingScores scores = score_ranking(ranked, grades->second, kCutoff);
+    overall.add(scores);
+    per_language[request.lang.empty() ? "(any)" : request.lang].add(scores);
+    per_query.push_back({{"id", id}, {"lang", request.lang}, {"query", request.query},
+                         {"rr", scores.reciprocal_rank}, {"ndcg", scores.ndcg},
+                         {"recall", scores.recall}, {"ranked", ranked}});
+  }
+  nlohmann::json languages = nlohmann::json::object();
+  for (const auto& [lang, totals] : per_language) languages[lang] = totals.json();
+  if (args.json) {
+    std::cout << nlohmann::json{{"overall", overall.json()}, {"languages", languages}, {"queries", per_query}}.dump(2)
+              << "\n";
+    return kExitOk;
+  }
+  std::cout << "language   queries    MRR@10   nDCG@10  recall@10\n";
+  for (const auto& [lang, totals] : languages.items()) print_row(lang, totals);
+  print_row("all", overall.json());
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_eval_command(CLI::App& app) {
+  auto args = std::make_shared<EvalArgs>();
+  CLI::App* cmd = app.add_subcommand("eval", "Measure ranking quality against relevance judgments");
+  cmd->add_option("--db", args->db, "Index directory or stub file")->required();
+  cmd->add_option("--queries", args->queries, "query_id<TAB>lang<TAB>query lines (lang may be empty)")
+      ->required();
+  cmd->add_option("--qrels", args->qrels, "query_id<TAB>doc_id<TAB>grade lines")->required();
+  cmd->add_flag("--json", args->json, "Print the figures, and each query's, as JSON");
+  return {cmd, [args] { return run_eval(*args); }};
+}
+
+}  // namespace kbsearch::cli
