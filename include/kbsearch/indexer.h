@@ -51,6 +51,13 @@ struct IndexOptions {
   // earlier runs stay in force; when set, they replace them, and every
   // article of the index is re-analysed.
   std::map<std::string, std::vector<std::string>> keep_whole;
+  // Synonyms per language code: groups of words or phrases (up to three
+  // words) that mean the same ({"sv", {{"2fa", "tvåstegsverifiering"}}}).
+  // A query for one member also finds the others, ranked a little below
+  // its own words. Stored in the index; they change queries only, so
+  // changing them re-analyses nothing. When empty, the synonyms stored by
+  // earlier runs stay in force; when set, they replace them.
+  std::map<std::string, std::vector<std::vector<std::string>>> synonyms;
   // Write a new generation and switch to it atomically, keeping the
   // previous one for rollback(). Also the way to move an index written by
   // another schema version to this one.

@@ -19,6 +19,7 @@
 #include "index/index_lock.h"
 #include "index/schema.h"
 #include "index/spelling_words.h"
+#include "index/synonyms.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
 #include "kbsearch/version.h"
@@ -65,6 +66,7 @@ struct Indexer::Rep {
   Xapian::Database db;  // reads: the writer itself, or the live generation for a dry run
   index::KeepWholeLists keep_whole;
   std::string config_fingerprint;
+  std::optional<index::SynonymTable> synonyms;  // set: replaces the stored ones
 
   // One run's state.
   IndexReport report;
@@ -150,6 +152,11 @@ Indexer::Indexer(const std::string& db_dir, IndexOptions options) : rep_(std::ma
     index::rethrow_xapian_error(e, "opening index " + db_dir + " for writing");
   }
   r.config_fingerprint = index::fingerprint(r.keep_whole);
+  if (!r.options.synonyms.empty()) {
+    // Checked before any article is read, analysed as queries will be.
+    analysis::AnalyzerCache analyzers(index::analyzer_options(r.keep_whole));
+    r.synonyms = index::synonym_table(r.options.synonyms, analyzers);
+  }
 }
 
 Indexer::~Indexer() = default;
@@ -304,6 +311,7 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
     if (r.writer) {
       r.writer->set_metadata(index::kSchemaKey, std::to_string(kIndexSchemaVersion));
       index::store_keep_whole(*r.writer, r.keep_whole);
+      if (r.synonyms) index::store_synonyms(*r.writer, *r.synonyms);
       const auto write_started = Clock::now();
       if (one_transaction) r.writer->commit_transaction();
       else r.writer->commit();

@@ -4,6 +4,7 @@
 
 #include "analysis/recipe.h"
 #include "index/schema.h"
+#include "index/synonyms.h"
 #include "kbsearch/error.h"
 #include "util/utf8.h"
 
@@ -16,6 +17,7 @@ constexpr double kFoldedFactor = 0.4;
 constexpr double kFoldedStemFactor = 0.25;
 constexpr double kPartsFactor = 0.5;
 constexpr double kTypoFactor = 0.3;
+constexpr double kSynonymFactor = 0.8;
 // Words written without spaces between them (Thai) come in runs. A run of
 // two is one compound the dictionary split (รหัสผ่าน = รหัส|ผ่าน) and must
 // match as a phrase. A longer run is a phrase or sentence typed Thai-style
@@ -117,6 +119,8 @@ class LanguageQuery {
   Xapian::Query token_query(const Token& t, const std::vector<Field>& fields) const;
   Xapian::Query word_query(const Word& word, const std::vector<Field>& fields, std::size_t offset);
   Xapian::Query typo_query(const Token& t, const std::vector<Field>& fields, std::size_t offset);
+  void add_synonyms(const std::vector<Word>& words, const std::vector<Field>& fields,
+                    std::vector<Xapian::Query>& units);
   bool indexed(const Token& t) const;
   void collect(const Word& word);
 
@@ -222,10 +226,36 @@ Xapian::Query LanguageQuery::word_query(const Word& word, const std::vector<Fiel
   return any_of(alternatives);
 }
 
+Xapian::Query positional_query(Xapian::Query::op op, const std::vector<Word>& words,
+                               const std::vector<Field>& fields, Xapian::termcount window = 0);
+
+// What the index's synonyms add for each word, and each phrase of up to
+// kMaxSynonymWords words, of the query: the synonym's own words (in
+// sequence, for a phrase), a little below the words typed.
+void LanguageQuery::add_synonyms(const std::vector<Word>& words, const std::vector<Field>& fields,
+                                 std::vector<Xapian::Query>& units) {
+  for (std::size_t first = 0; first < words.size(); ++first) {
+    std::vector<std::string> terms;
+    for (std::size_t last = first; last < words.size() && terms.size() < index::kMaxSynonymWords; ++last) {
+      terms.push_back(words[last].token.term);
+      const std::string key = index::synonym_key(analyzer_.language(), terms);
+      for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) {
+        const std::vector<Word> synonym = group_words(analyzer_.analyze(*it));
+        if (synonym.empty()) continue;
+        for (const Word& w : synonym) collect(w);
+        units.push_back(scaled(synonym.size() == 1
+                                   ? token_query(synonym.front().token, fields)
+                                   : positional_query(Xapian::Query::OP_PHRASE, synonym, fields),
+                               kSynonymFactor));
+      }
+    }
+  }
+}
+
 // The exact words in sequence (OP_PHRASE) or near each other (OP_NEAR), in
 // any one field, weighted by that field.
 Xapian::Query positional_query(Xapian::Query::op op, const std::vector<Word>& words,
-                               const std::vector<Field>& fields, Xapian::termcount window = 0) {
+                               const std::vector<Field>& fields, Xapian::termcount window) {
   std::vector<Xapian::Query> per_field;
   for (const Field& f : fields) {
     std::vector<Xapian::Query> terms;
@@ -260,6 +290,7 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
       }
     }
   }
+  add_synonyms(words, fields, units);
   // Words typed apart: articles with them in sequence, or close together,
   // rank above articles where they are scattered.
   if (runs.size() > 1) {

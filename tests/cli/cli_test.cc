@@ -271,6 +271,19 @@ TEST(Cli, KeepWholeListsAreReadAndStored) {
   EXPECT_NE(bad.err.find("LANG=FILE"), std::string::npos) << bad.err;
 }
 
+TEST(Cli, SynonymFilesAreReadAndStored) {
+  const TempDir dir;
+  testutil::write_file(dir.path() / "kb/a.md", "---\nid: a\nlang: pt\n---\n# Reembolso\n\nPeça o reembolso.\n");
+  testutil::write_file(dir.path() / "pt.txt", "# refunds\nressarcimento, reembolso, devolução do dinheiro\n");
+  const CliRun run = kbsearch({"index", "--db", dir / "db", "--synonyms", "pt=" + dir / "pt.txt", dir / "kb"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(kbsearch({"search", "--db", dir / "db", "--json", "--lang", "pt", "ressarcimento"}).parsed()["total"], 1);
+  testutil::write_file(dir.path() / "bad.txt", "ressarcimento\n");
+  const CliRun bad = kbsearch({"index", "--db", dir / "db", "--synonyms", "pt=" + dir / "bad.txt", dir / "kb"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.txt:1"), std::string::npos) << bad.err;
+}
+
 TEST(Cli, BadFilesGiveExitCodeOneAndNameTheFile) {
   const TempDir dir;
   testutil::write_file(dir.path() / "articles" / "good.md", "# Hur byter jag lösenord?\n\nGå till Inställningar.\n");

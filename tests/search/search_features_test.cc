@@ -339,5 +339,65 @@ TEST(Ranking, WordsInSequenceRankAboveScatteredWords) {
   EXPECT_GT(with_bonus, without);
 }
 
+// --- synonyms ------------------------------------------------------------------------
+
+struct SynonymCase {
+  std::string lang, query, synonym, finds;
+};
+
+// Words users type that the articles never use, and the articles' words.
+const std::vector<SynonymCase> kSynonyms = {
+    {"th", "พาสเวิร์ด", "รหัสผ่าน", "reset-password-th"},
+    {"sv", "tvåfaktorsautentisering", "tvåstegsverifiering", "two-factor-authentication-sv"},
+    {"tr", "çift faktörlü", "iki adımlı doğrulama", "two-factor-authentication-tr"},
+    {"sw", "nywila", "nenosiri", "reset-password-sw"},
+    {"pt", "ressarcimento", "reembolso", "invoices-and-refunds-pt"},
+};
+
+IndexOptions with_synonyms() {
+  IndexOptions options;
+  for (const SynonymCase& c : kSynonyms) options.synonyms[c.lang].push_back({c.query, c.synonym});
+  return options;
+}
+
+const testutil::SharedIndex& synonym_index() {
+  static const testutil::SharedIndex index({testutil::kCorpusDir.string()}, with_synonyms());
+  return index;
+}
+
+TEST(Synonyms, AWordTheArticlesNeverUseFindsThemThroughItsSynonym) {
+  for (const SynonymCase& c : kSynonyms) {
+    SCOPED_TRACE(c.query);
+    SearchRequest request;
+    request.query = c.query + " lang:" + c.lang;
+    request.lang = c.lang;
+    EXPECT_TRUE(search(request).hits.empty());  // the plain corpus index has no synonyms
+    Searcher searcher(synonym_index().db);
+    const SearchResults results = searcher.search(request);
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits.front().id, c.finds);
+    EXPECT_FALSE(results.hits.front().highlights.empty());  // the synonym is highlighted
+  }
+}
+
+TEST(Synonyms, StayUntilReplacedAndAreChecked) {
+  TempDir dir;
+  testutil::write_file(dir.path() / "kb/a.md", "---\nid: a\nlang: sw\n---\n# Nenosiri\n\nBadilisha nenosiri.\n");
+  IndexOptions options;
+  options.synonyms["sw"] = {{"nywila", "nenosiri"}};
+  Indexer(dir / "db", options).index({dir / "kb"});
+  Indexer(dir / "db").index({dir / "kb"});  // no synonyms given: the stored ones stay
+  Searcher searcher(dir / "db");
+  SearchRequest request;
+  request.query = "nywila";
+  request.lang = "sw";
+  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"a"});
+  options.synonyms["sw"] = {{"siri", "nenosiri"}};  // replaced
+  Indexer(dir / "db", options).index({dir / "kb"});
+  EXPECT_TRUE(searcher.search(request).hits.empty());
+  options.synonyms["sw"] = {{"neno la siri la mtumiaji", "nenosiri"}};  // five words
+  EXPECT_THROW(Indexer(dir / "db", options), InputError);
+}
+
 }  // namespace
 }  // namespace kbsearch

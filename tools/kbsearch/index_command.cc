@@ -2,6 +2,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -19,6 +20,7 @@ struct IndexArgs {
   bool json = false;
   std::uint64_t max_file_bytes = IndexOptions().max_file_bytes;
   std::vector<std::string> keep_whole;  // LANG=FILE
+  std::vector<std::string> synonyms;    // LANG=FILE
   bool rebuild = false;
   bool dry_run = false;
   unsigned threads = 0;
@@ -26,23 +28,63 @@ struct IndexArgs {
   std::size_t commit_every = 0;
 };
 
-// Reads --keep-whole LANG=FILE word lists: one word per line, '#' comments.
-std::map<std::string, std::vector<std::string>> read_keep_whole(const std::vector<std::string>& specs) {
-  std::map<std::string, std::vector<std::string>> lists;
+// The lines of each LANG=FILE given to `option`, trimmed, without blank
+// lines and '#' comments.
+struct ListLine {
+  std::string file;
+  std::size_t number;
+  std::string text;
+};
+std::map<std::string, std::vector<ListLine>> read_language_files(const std::string& option,
+                                                                 const std::vector<std::string>& specs) {
+  std::map<std::string, std::vector<ListLine>> files;
   for (const auto& spec : specs) {
     const auto eq = spec.find('=');
     if (eq == std::string::npos || eq == 0) {
-      throw CLI::ValidationError("--keep-whole", "expected LANG=FILE, got '" + spec + "'");
+      throw CLI::ValidationError(option, "expected LANG=FILE, got '" + spec + "'");
     }
     const std::string path = spec.substr(eq + 1);
     std::ifstream in(path);
-    if (!in) throw CLI::ValidationError("--keep-whole", "cannot read " + path);
-    std::vector<std::string>& words = lists[spec.substr(0, eq)];
+    if (!in) throw CLI::ValidationError(option, "cannot read " + path);
+    std::vector<ListLine>& lines = files[spec.substr(0, eq)];
+    std::size_t number = 0;
     for (std::string line; std::getline(in, line);) {
+      ++number;
       const auto first = line.find_first_not_of(" \t\r");
       const auto last = line.find_last_not_of(" \t\r");
       if (first == std::string::npos || line[first] == '#') continue;
-      words.push_back(line.substr(first, last - first + 1));
+      lines.push_back({path, number, line.substr(first, last - first + 1)});
+    }
+  }
+  return files;
+}
+
+// --keep-whole LANG=FILE: one word per line.
+std::map<std::string, std::vector<std::string>> read_keep_whole(const std::vector<std::string>& specs) {
+  std::map<std::string, std::vector<std::string>> lists;
+  for (const auto& [lang, lines] : read_language_files("--keep-whole", specs)) {
+    for (const ListLine& line : lines) lists[lang].push_back(line.text);
+  }
+  return lists;
+}
+
+// --synonyms LANG=FILE: one group per line, its words or phrases separated
+// by commas ("2fa, tvåstegsverifiering").
+std::map<std::string, std::vector<std::vector<std::string>>> read_synonyms(const std::vector<std::string>& specs) {
+  std::map<std::string, std::vector<std::vector<std::string>>> lists;
+  for (const auto& [lang, lines] : read_language_files("--synonyms", specs)) {
+    for (const ListLine& line : lines) {
+      std::vector<std::string> group;
+      std::stringstream entries(line.text);
+      for (std::string entry; std::getline(entries, entry, ',');) {
+        const auto first = entry.find_first_not_of(" \t");
+        if (first != std::string::npos) group.push_back(entry.substr(first, entry.find_last_not_of(" \t") - first + 1));
+      }
+      if (group.size() < 2) {
+        throw CLI::ValidationError("--synonyms", line.file + ":" + std::to_string(line.number) +
+                                                     ": a group needs two or more entries separated by commas");
+      }
+      lists[lang].push_back(std::move(group));
     }
   }
   return lists;
@@ -79,6 +121,7 @@ int run_index(const IndexArgs& args) {
   IndexOptions options;
   options.max_file_bytes = args.max_file_bytes;
   options.keep_whole = read_keep_whole(args.keep_whole);
+  options.synonyms = read_synonyms(args.synonyms);
   options.rebuild = args.rebuild;
   options.dry_run = args.dry_run;
   options.threads = args.threads;
@@ -116,6 +159,9 @@ Command add_index_command(CLI::App& app) {
   cmd->add_option("--keep-whole", args->keep_whole,
                   "LANG=FILE: words (one per line) that segmentation must not split, e.g. "
                   "th=thai-words.txt; stored in the index, used by every later run and search");
+  cmd->add_option("--synonyms", args->synonyms,
+                  "LANG=FILE: synonym groups, one per line, entries separated by commas, e.g. "
+                  "sv=synonyms-sv.txt; stored in the index, they replace earlier ones");
   cmd->add_flag("--rebuild", args->rebuild,
                 "Write a new generation and switch readers to it atomically, keeping the "
                 "previous one for 'kbsearch rollback'");

@@ -1,0 +1,46 @@
+#include "index/synonyms.h"
+
+#include "kbsearch/error.h"
+
+namespace kbsearch::index {
+
+std::string synonym_key(const std::string& lang, const std::vector<std::string>& terms) {
+  std::string key = lang + ":";
+  for (std::size_t i = 0; i < terms.size(); ++i) key += (i == 0 ? "" : " ") + terms[i];
+  return key;
+}
+
+SynonymTable synonym_table(const SynonymLists& lists, analysis::AnalyzerCache& analyzers) {
+  SynonymTable table;
+  for (const auto& [lang, groups] : lists) {
+    Analyzer& analyzer = analyzers.get(lang);
+    for (const auto& group : groups) {
+      for (const std::string& entry : group) {
+        std::vector<std::string> terms;
+        for (const Token& t : analyzer.analyze(entry)) {
+          if (!t.part) terms.push_back(t.term);
+        }
+        if (terms.empty() || terms.size() > kMaxSynonymWords) {
+          throw InputError("synonyms for " + lang,
+                           "'" + entry + "' has " + std::to_string(terms.size()) + " words; a synonym has 1 to " +
+                               std::to_string(kMaxSynonymWords));
+        }
+        std::set<std::string>& synonyms = table[synonym_key(lang, terms)];
+        for (const std::string& other : group) {
+          if (other != entry) synonyms.insert(other);
+        }
+      }
+    }
+  }
+  return table;
+}
+
+void store_synonyms(Xapian::WritableDatabase& db, const SynonymTable& table) {
+  std::vector<std::string> stale(db.synonym_keys_begin(), db.synonym_keys_end());
+  for (const std::string& key : stale) db.clear_synonyms(key);
+  for (const auto& [key, synonyms] : table) {
+    for (const std::string& synonym : synonyms) db.add_synonym(key, synonym);
+  }
+}
+
+}  // namespace kbsearch::index
