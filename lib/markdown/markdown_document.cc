@@ -155,10 +155,10 @@ class Builder {
       case CMARK_NODE_CODE:
         if (literal != nullptr) {
           first_line_text(literal);
-          // Inline code stays in the heading text (it is part of the title a
-          // person reads) but in prose it goes to the code field.
-          if (in_heading_) current().heading += literal;
-          else current().code.append(literal).append("\n");
+          // Inline code is part of the sentence a person reads (an error
+          // code, a menu path, an address): it stays in the heading or the
+          // prose, so snippets read whole and users find it as body text.
+          text_target() += literal;
         }
         break;
       case CMARK_NODE_CODE_BLOCK:

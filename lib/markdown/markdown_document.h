@@ -1,8 +1,8 @@
 // The searchable content of a CommonMark body, parsed with cmark.
 //
 // Headings split the article into sections. Within a section, prose (the
-// text people read, link text included) is kept apart from code (code blocks
-// and inline code), because code is matched differently from prose. URLs
+// text people read, link text and inline code included) is kept apart from
+// code blocks, because code is matched differently from prose. URLs
 // (link targets, autolinks, bare http(s) URLs in text), raw HTML tags and
 // the contents of <script> and <style> are not prose and are dropped.
 #ifndef KBSEARCH_LIB_MARKDOWN_MARKDOWN_DOCUMENT_H
@@ -19,7 +19,7 @@ struct Section {
   int level = 0;        // 1-6 for headings, 0 for the leading section
   std::string anchor;   // stable slug of the heading, unique within the article
   std::string prose;    // blocks separated by a blank line, soft breaks as '\n'
-  std::string code;     // code blocks and inline code, one per line
+  std::string code;     // code blocks
 };
 
 struct MarkdownDocument {

@@ -235,7 +235,7 @@ TEST(ArticleTest, TooShortTextIsUnd) {
 }
 
 TEST(ArticleTest, AmbiguousTextIsUnd) {
-  const Article a = parse_article("# API v2\n\n`GET /v2/items`\n", kPath, "x");
+  const Article a = parse_article("# API v2\n\n```\nGET /v2/items\n```\n", kPath, "x");
   EXPECT_EQ(a.lang, "und");
   EXPECT_TRUE(a.lang_identified);
 }
