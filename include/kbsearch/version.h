@@ -12,7 +12,7 @@ inline constexpr int kIndexSchemaVersion = 2;
 
 // Bumped when any analysis recipe changes the terms it produces; articles
 // analysed by another version are re-indexed even if their file is unchanged.
-inline constexpr int kAnalysisVersion = 1;
+inline constexpr int kAnalysisVersion = 2;
 
 }  // namespace kbsearch
 

@@ -27,6 +27,48 @@ struct UTextCloser {
   void operator()(UText* t) const { utext_close(t); }
 };
 
+enum class Script { kThai, kOther, kNeutral };
+
+// The script class of the character at byte i, and its size in bytes.
+// Invisible format characters (soft hyphen, zero-width joiners, variation
+// selectors) belong to no script: they never split a word.
+Script script_at(std::string_view text, std::size_t i, std::size_t* size) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  *size = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (*size == 1 || i + *size > text.size()) {
+    *size = 1;
+    return Script::kOther;
+  }
+  char32_t c = lead & (0x7F >> *size);
+  for (std::size_t k = 1; k < *size; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  if (c >= 0x0E00 && c <= 0x0E7F) return Script::kThai;
+  if (c == 0x00AD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) ||
+      (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF) {
+    return Script::kNeutral;
+  }
+  return Script::kOther;
+}
+
+// ICU keeps Latin letters or digits typed against Thai in the Thai word
+// ("ด้วยPayPal", "iPhoneไม่"), as Thai users type product names; they are
+// separate words, so split where the script changes.
+void push_split_at_script_changes(std::string_view text, std::size_t start, std::size_t end,
+                                  std::vector<Segment>& out) {
+  std::size_t piece = start;
+  Script current = Script::kNeutral;
+  std::size_t size = 0;
+  for (std::size_t i = start; i < end; i += size) {
+    const Script here = script_at(text, i, &size);
+    if (here == Script::kNeutral) continue;
+    if (current != Script::kNeutral && here != current) {
+      out.push_back({piece, i});
+      piece = i;
+    }
+    current = here;
+  }
+  out.push_back({piece, end});
+}
+
 }  // namespace
 
 WordSegmenter::WordSegmenter() : iterator_(prototype().clone()) {
@@ -50,7 +92,7 @@ void WordSegmenter::segment(std::string_view text, std::vector<Segment>& out) {
   for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
        start = end, end = iterator_->next()) {
     if (iterator_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
-      out.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+      push_split_at_script_changes(text, static_cast<std::size_t>(start), static_cast<std::size_t>(end), out);
     }
   }
   // Do not leave the iterator pointing at text that is about to go away.

@@ -411,6 +411,21 @@ const std::vector<Case>& ThaiCases() {
          {"ไฟล์", "ไฟล์", "", 12, 24},
          {"ﬁle.txt", "file.txt", "", 25, 34},
      }},
+    // "Pay with PayPal", typed without a space before the product name: ICU
+    // keeps ด้วยPayPal together; the script change splits it.
+    {"th", "LatinAgainstThai", "จ่ายด้วยPayPal",
+     {
+         {"จ่าย", "จ่าย", "", 0, 12},
+         {"ด้วย", "ด้วย", "", 12, 24, "", "", kStop},
+         {"PayPal", "paypal", "", 24, 30},
+     }},
+    // "iPhone doesn't sync", the product name first.
+    {"th", "ThaiAgainstLatin", "iPhoneไม่ซิงค์",
+     {
+         {"iPhone", "iphone", "", 0, 6},
+         {"ไม่", "ไม่", "", 6, 15},  // "not" matters: no stop word
+         {"ซิงค์", "ซิงค์", "", 15, 30},
+     }},
     // Customer support, a soft hyphen U+00AD (2 bytes) inside สนับสนุน.
     {"th", "SoftHyphen", "การสนับ\u00ADสนุนลูกค้า",
      {
