@@ -207,6 +207,30 @@ TEST_F(CliCorpus, RelevanceCollectionKeepsItsMrr) {
   }
 }
 
+TEST_F(CliCorpus, QueryLanguageAndSuggestionsInEveryLanguage) {
+  struct Case {
+    std::string lang, query, top, misspelled, suggestion;
+  };
+  const std::vector<Case> cases = {
+      {"th", "\"สองขั้นตอน\" tag:security", "two-factor-authentication-th", "ใบแจ้งหนีั", "ใบแจ้งหนี้"},
+      {"sv", "tvåsteg* -SSO", "two-factor-authentication-sv", "återbetalnimg", "återbetalning"},
+      {"tr", "\"iki adımlı\" OR yedek", "two-factor-authentication-tr", "şifrenzi", "şifrenizi"},
+      {"sw", "uthibitish* lang:sw", "two-factor-authentication-sw", "nenosri", "nenosiri"},
+      {"pt", "title:(\"duas etapas\")", "two-factor-authentication-pt", "reembolco", "reembolso"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.lang);
+    const CliRun run = kbsearch({"search", "--db", db(), "--json", "--lang", c.lang, c.query});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(run.parsed()["hits"][0]["id"], c.top);
+    const json typo = kbsearch({"search", "--db", db(), "--json", "--lang", c.lang, c.misspelled}).parsed();
+    EXPECT_EQ(typo["suggestion"], c.suggestion);
+  }
+  const CliRun bad = kbsearch({"search", "--db", db(), "(lösenord"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("'(' at character 1 is never closed"), std::string::npos) << bad.err;
+}
+
 TEST_F(CliCorpus, NoMatchIsNotAnError) {
   const CliRun run = kbsearch({"search", "--db", db(), "--json", "zzyzx"});
   EXPECT_EQ(run.exit_code, 0);
