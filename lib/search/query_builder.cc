@@ -110,6 +110,7 @@ class LanguageQuery {
     return node.field == "title" ? title_fields_ : all_fields_;
   }
   std::vector<Word> analyse(const QueryNode& node);
+  void count_words(std::size_t words);
   Xapian::Query words_query(const QueryNode& node);
   Xapian::Query phrase_node_query(const QueryNode& node);
   Xapian::Query prefix_query(const QueryNode& node);
@@ -137,13 +138,18 @@ class LanguageQuery {
 
 std::vector<Word> LanguageQuery::analyse(const QueryNode& node) {
   std::vector<Word> words = group_words(analyzer_.analyze(node.text));
-  word_count_ += words.size();
+  count_words(words.size());
+  for (const Word& w : words) collect(w);
+  return words;
+}
+
+// Every word counts against the limit, a prefix* too (it stands for many).
+void LanguageQuery::count_words(std::size_t words) {
+  word_count_ += words;
   if (word_count_ > options_.max_query_words) {
     throw QueryError(text_, "has more than " + std::to_string(options_.max_query_words) +
                                 " words; the limit is " + std::to_string(options_.max_query_words));
   }
-  for (const Word& w : words) collect(w);
-  return words;
 }
 
 void LanguageQuery::collect(const Word& word) {
@@ -326,6 +332,7 @@ Xapian::Query LanguageQuery::phrase_node_query(const QueryNode& node) {
 Xapian::Query LanguageQuery::prefix_query(const QueryNode& node) {
   const std::vector<Token> tokens = analyzer_.analyze(node.text);
   if (tokens.empty()) return {};
+  count_words(1);
   const Token& t = tokens.front();
   terms_.prefixes.insert(t.term);
   terms_.prefixes.insert(folded_of(t));

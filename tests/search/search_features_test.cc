@@ -208,6 +208,9 @@ TEST(QueryLanguage, HostileQueriesHitClearLimits) {
   request.query.clear();
   for (int i = 0; i < 100; ++i) request.query += "ord" + std::to_string(i) + " ";
   EXPECT_THROW(search(request), QueryError);
+  request.query.clear();  // each prefix* counts as a word
+  for (int i = 0; i < 70; ++i) request.query += "ab" + std::to_string(i) + "* ";
+  EXPECT_THROW(search(request), QueryError);
 }
 
 // --- languages and groups ----------------------------------------------------------
