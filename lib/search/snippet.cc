@@ -116,9 +116,10 @@ Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
     const Token& t = best.tokens[i];
     if (!matches(t, query)) continue;
     const Highlight h{lead.size() + t.start - begin, lead.size() + t.end - begin};
-    // Parts share their word's bytes (a compound, RESET_LINK_EXPIRED): one
-    // highlight covers them all.
-    if (!snippet.highlights.empty() && h.start < snippet.highlights.back().end) {
+    // Parts share their word's bytes (a compound, RESET_LINK_EXPIRED), and
+    // words written together (Thai ลืม|รหัส|ผ่าน) read as one: one highlight
+    // covers them all.
+    if (!snippet.highlights.empty() && h.start <= snippet.highlights.back().end) {
       snippet.highlights.back().end = std::max(snippet.highlights.back().end, h.end);
     } else {
       snippet.highlights.push_back(h);

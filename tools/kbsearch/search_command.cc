@@ -87,7 +87,11 @@ void print_human(const SearchResults& results) {
     std::cout << std::setw(3) << h.rank << ". " << (colour ? "\033[1m" : "") << h.title
               << (colour ? "\033[0m" : "") << "  [" << h.lang << "]  score " << score.str() << "\n"
               << "     " << h.id << "  " << link << "\n";
-    if (h.languages.size() > 1) std::cout << "     also in: " << join_words(h.languages) << "\n";
+    std::vector<std::string> others;
+    for (const std::string& lang : h.languages) {
+      if (lang != h.lang) others.push_back(lang);
+    }
+    if (!others.empty()) std::cout << "     also in: " << join_words(others) << "\n";
     if (!h.section_heading.empty()) std::cout << "     § " << h.section_heading << "\n";
     std::cout << "     " << highlight(h.snippet, h.highlights, colour) << "\n\n";
   }
