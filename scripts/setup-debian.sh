@@ -15,6 +15,7 @@ packages=(
   nlohmann-json3-dev  # JSON output
   libgtest-dev        # tests
   libbenchmark-dev    # benchmarks
+  libsqlite3-dev      # the SQLite FTS5 peer in bench_search
 )
 
 missing=()
