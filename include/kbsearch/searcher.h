@@ -100,8 +100,8 @@ struct FacetCount {
 
 struct SearchResults {
   std::string query;
-  // Matching hits (groups, unless all_translations): exact up to 1,000,
-  // or whenever facets are counted; estimated above.
+  // Matching hits (groups, unless all_translations): exact when facets are
+  // counted (every match is then seen), else Xapian's estimate.
   std::size_t total = 0;
   std::vector<Hit> hits;
   std::vector<FacetCount> languages;  // most frequent first; empty unless requested

@@ -54,6 +54,7 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
   doc.add_boolean_term(make_key_term(prefix::kId, article.id));
   doc.add_boolean_term(make_key_term(prefix::kLang, article.lang));
   doc.add_boolean_term(make_key_term(prefix::kGroup, article.group));
+  doc.add_boolean_term(translation_term(article.lang, article.group));
   std::set<std::string> tags;
   for (const auto& tag : article.tags) tags.insert(ascii_lower(tag));
   std::string tag_value;
@@ -76,7 +77,8 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
   doc.add_value(kSlotPath, source.path);
   doc.add_value(kSlotGroup, article.group);
   doc.add_value(kSlotTags, tag_value);
-  doc.set_data(encode_document_data(article, source.path));
+  doc.add_value(kSlotFields, encode_article_fields(article, source.path));
+  doc.set_data(encode_article_sections(article));
   return doc;
 }
 

@@ -1,6 +1,7 @@
-// What an article stores in its Xapian document data: everything a search
-// hit shows (title, path, snippet text), as JSON, so the searcher never has
-// to read the source file.
+// What an article stores for its search hits, so the searcher never reads
+// the source file: its fields (id, title, path...) as JSON in a value slot,
+// which a hit reads with the values it needs anyway, and its sections as
+// JSON in the document data, which only snippets read.
 #ifndef KBSEARCH_LIB_INDEX_DOCUMENT_DATA_H
 #define KBSEARCH_LIB_INDEX_DOCUMENT_DATA_H
 
@@ -14,13 +15,17 @@ namespace kbsearch::index {
 struct StoredArticle {
   std::string id, title, lang, path, group, updated;
   std::vector<std::string> tags;
-  std::vector<markdown::Section> sections;
+  std::vector<markdown::Section> sections;  // from the document data, when a snippet needs them
 };
 
-std::string encode_document_data(const markdown::Article& article, const std::string& path);
+// The fields value (kSlotFields) and the document data.
+std::string encode_article_fields(const markdown::Article& article, const std::string& path);
+std::string encode_article_sections(const markdown::Article& article);
 
-// Throws IndexUnusableError when the data is not what encode wrote.
-StoredArticle decode_document_data(const std::string& data);
+// Decoding: both throw IndexUnusableError when the text is not what the
+// encoder wrote.
+StoredArticle decode_article_fields(const std::string& value);
+std::vector<markdown::Section> decode_article_sections(const std::string& data);
 
 }  // namespace kbsearch::index
 

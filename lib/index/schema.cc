@@ -19,6 +19,10 @@ std::string make_key_term(std::string_view prefix, std::string_view key) {
   return term;
 }
 
+std::string translation_term(std::string_view lang, std::string_view group) {
+  return make_key_term(prefix::kTranslation, std::string(lang) + ":" + std::string(group));
+}
+
 std::string source_value(std::string_view content_hash, std::string_view config_fingerprint) {
   return std::string(content_hash) + "/" + std::to_string(kAnalysisVersion) + "/" +
          std::string(config_fingerprint);

@@ -20,6 +20,9 @@
 //   L       language code                           boolean
 //   K       tag, case-folded                        boolean
 //   XG      translation group                       boolean
+//   XT      language:group (the group's translation  boolean
+//           in that language, found without reading
+//           any document)
 //   D       updated date, YYYYMMDD                  boolean
 //   XP      hash of the source file's path          boolean (one per article)
 //
@@ -34,7 +37,7 @@
 // Compound parts and the pieces of hyphenated words are indexed like words,
 // at the position of the word they belong to.
 //
-// Values: see the Slot enum. Document data: JSON, see document_data.h.
+// Values: see the Slot enum. Document data: the sections, see document_data.h.
 // Metadata: kSchemaKey holds kIndexSchemaVersion; kKeepWholeKey + lang holds
 // the words the user asked to keep whole in that language, one per line, so
 // that searches analyse queries exactly as the index was analysed.
@@ -58,6 +61,7 @@ inline constexpr std::string_view kId = "Q";
 inline constexpr std::string_view kLang = "L";
 inline constexpr std::string_view kTag = "K";
 inline constexpr std::string_view kGroup = "XG";
+inline constexpr std::string_view kTranslation = "XT";
 inline constexpr std::string_view kDate = "D";
 inline constexpr std::string_view kPath = "XP";
 }  // namespace prefix
@@ -70,6 +74,7 @@ enum Slot : unsigned {
   kSlotPath = 4,     // absolute source path: finds articles whose file vanished
   kSlotGroup = 5,    // translation group: collapses translations into one hit
   kSlotTags = 6,     // case-folded tags, sorted, joined by kTagSeparator (tag facets)
+  kSlotFields = 7,   // the article's fields as a hit shows them (document_data.h)
 };
 
 // Tags share one slot so that a ValueCountMatchSpy, which counts one value
@@ -87,6 +92,9 @@ std::string make_term(std::string_view prefix, std::string_view word);
 
 // The term of a boolean key (id, tag, group...), hashed when too long.
 std::string make_key_term(std::string_view prefix, std::string_view key);
+
+// The term of an article's translation `lang` of `group`.
+std::string translation_term(std::string_view lang, std::string_view group);
 
 // The source-check value: the file's content hash, the analysis version and
 // a fingerprint of the analysis configuration (the keep-whole word lists), so

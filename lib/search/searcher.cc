@@ -22,13 +22,6 @@
 #include "util/utf8.h"
 
 namespace kbsearch {
-namespace {
-
-// Counting every match makes `total` exact, and the same on every page, for
-// result sets up to this size; above it Xapian estimates.
-constexpr Xapian::doccount kExactTotalUpTo = 1000;
-
-}  // namespace
 
 struct Searcher::Rep {
   std::string path;
@@ -42,9 +35,10 @@ struct Searcher::Rep {
 
   SearchResults run(const SearchRequest& request);
   std::vector<std::string> indexed_languages();
-  std::map<std::string, Xapian::docid> translations(const std::string& group);
-  Hit make_hit(const Xapian::MSetIterator& match, const SearchRequest& request,
-               const std::string& preferred, const search::BuiltQuery& built);
+  std::map<std::string, Xapian::docid> translations(const std::string& group,
+                                                    const std::vector<std::string>& languages);
+  Hit make_hit(const Xapian::MSetIterator& match, const SearchRequest& request, const std::string& preferred,
+               const std::vector<std::string>& languages, const search::BuiltQuery& built);
 };
 
 namespace {
@@ -164,27 +158,31 @@ std::map<std::string, std::size_t> tag_counts(const Xapian::ValueCountMatchSpy& 
 
 }  // namespace
 
-// The translations of a group: language -> document.
-std::map<std::string, Xapian::docid> Searcher::Rep::translations(const std::string& group) {
+// The translations of a group: language -> document, from one term per
+// language (no document is read).
+std::map<std::string, Xapian::docid> Searcher::Rep::translations(const std::string& group,
+                                                                  const std::vector<std::string>& languages) {
   std::map<std::string, Xapian::docid> found;
-  const std::string term = index::make_key_term(index::prefix::kGroup, group);
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    found.emplace(db.get_document(*it).get_value(index::kSlotLang), *it);
+  for (const std::string& lang : languages) {
+    const std::string term = index::translation_term(lang, group);
+    const Xapian::PostingIterator it = db.postlist_begin(term);
+    if (it != db.postlist_end(term)) found.emplace(lang, *it);
   }
   return found;
 }
 
 Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchRequest& request,
-                            const std::string& preferred, const search::BuiltQuery& built) {
+                            const std::string& preferred, const std::vector<std::string>& languages,
+                            const search::BuiltQuery& built) {
   Xapian::Document doc = match.get_document();
-  const std::map<std::string, Xapian::docid> group = translations(doc.get_value(index::kSlotGroup));
+  const std::map<std::string, Xapian::docid> group = translations(doc.get_value(index::kSlotGroup), languages);
   // One hit stands for its group: show the translation in the user's
   // language when the group has one.
   if (!request.all_translations && !preferred.empty() && doc.get_value(index::kSlotLang) != preferred) {
     const auto it = group.find(preferred);
     if (it != group.end()) doc = db.get_document(it->second);
   }
-  const index::StoredArticle article = index::decode_document_data(doc.get_data());
+  index::StoredArticle article = index::decode_article_fields(doc.get_value(index::kSlotFields));
   Hit hit;
   hit.id = article.id;
   hit.lang = article.lang;
@@ -202,6 +200,7 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
   auto terms = built.terms.find(article.lang);
   if (terms == built.terms.end()) terms = built.terms.begin();
   if (terms == built.terms.end()) return hit;
+  article.sections = index::decode_article_sections(doc.get_data());
   search::Snippet snippet = search::make_snippet(article, analyzers->get(article.lang), terms->second,
                                                  options.snippet_chars);
   hit.snippet = std::move(snippet.text);
@@ -216,8 +215,8 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
 SearchResults Searcher::Rep::run(const SearchRequest& request) {
   check_limits(request, options);
   const search::QueryNode root = search::parse_query(request.query);
-  const search::QueryLanguages langs =
-      search::choose_query_languages(request.query, request.lang, indexed_languages());
+  const std::vector<std::string> indexed = indexed_languages();
+  const search::QueryLanguages langs = search::choose_query_languages(request.query, request.lang, indexed);
   // With the query's language known, its analysis searches every article
   // (a group without that translation still shows its best match) and the
   // language is preferred; else each language's analysis searches its own.
@@ -249,12 +248,13 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   if (!request.all_translations) enquire.set_collapse_key(index::kSlotGroup);
   Xapian::ValueCountMatchSpy lang_spy(index::kSlotLang), tag_spy(index::kSlotTags),
       group_spy(index::kSlotGroup);
-  Xapian::doccount check_at_least = kExactTotalUpTo;
+  // Without facets, the total is Xapian's estimate, as cheap as the page.
+  Xapian::doccount check_at_least = 0;
   if (request.facets) {
     enquire.add_matchspy(&lang_spy);
     enquire.add_matchspy(&tag_spy);
     enquire.add_matchspy(&group_spy);
-    check_at_least = std::max(check_at_least, db.get_doccount());  // counts over every match
+    check_at_least = db.get_doccount();  // counts over every match
   }
   Xapian::MSet mset;
   try {
@@ -275,7 +275,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   }
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit = make_hit(it, request, langs.preferred, built);
+    Hit hit = make_hit(it, request, langs.preferred, indexed, built);
     hit.rank = ++rank;
     results.hits.push_back(std::move(hit));
   }
