@@ -63,12 +63,25 @@ struct Analyzer::Rep {
     bool stop = false;
     std::string stem, folded, folded_stem;
   };
+  // What the case stage makes of one word as segmented, and the forms of
+  // that term: a repeated word costs one lookup for case, stop, stem and
+  // fold together, and is never case-folded again.
+  struct Word {
+    std::string term;
+    WordForms forms;
+  };
+  // The Word the case stage gave the token starting at `start`.
+  struct CasedToken {
+    std::size_t start;
+    const Word* word;
+  };
   enum Stage { kStop = 1, kStem = 2, kFold = 4 };
 
   std::vector<Token> run(std::string_view text, std::vector<AnalysisStage>* explain);
   void segment(std::string_view text, std::string_view normalized, std::vector<Token>& tokens);
   void fold_case(std::vector<Token>& tokens);
   void split(std::string_view text, std::vector<Token>& tokens);
+  const Word& word(const std::string& segmented);
   const WordForms& forms(const std::string& term);
   WordForms compute_forms(const std::string& term);
   void apply_forms(std::vector<Token>& tokens, int stages);
@@ -88,8 +101,12 @@ struct Analyzer::Rep {
   std::vector<analysis::Segment> segments;
   std::string cleaned, scratch;
   std::vector<analysis::Insertion> insertions;
-  static constexpr std::size_t kFormsCacheLimit = 1 << 16;  // cleared when full
-  std::unordered_map<std::string, WordForms> forms_cache;
+  std::vector<CasedToken> cased;  // in token order, as the case stage left them
+  // Bounded caches, cleared when full. words_cache is cleared only between
+  // calls, so that the Word pointers in `cased` stay valid during one.
+  static constexpr std::size_t kCacheLimit = 1 << 16;
+  std::unordered_map<std::string, Word> words_cache;        // by the segmented word
+  std::unordered_map<std::string, WordForms> forms_cache;  // by term, for terms split made
 };
 
 void Analyzer::Rep::segment(std::string_view text, std::string_view normalized,
@@ -98,20 +115,20 @@ void Analyzer::Rep::segment(std::string_view text, std::string_view normalized,
   // Room for the parts later stages insert, so they rarely reallocate.
   tokens.reserve(segments.size() + segments.size() / 4 + 4);
   for (const auto& seg : segments) {
-    Token t;
+    Token& t = tokens.emplace_back();  // built in place: no Token move per word
     t.start = offsets.start(seg.start);
     t.end = offsets.end(seg.end);
     t.text.assign(text.substr(t.start, t.end - t.start));
     t.term.assign(normalized.substr(seg.start, seg.end - seg.start));
-    tokens.push_back(std::move(t));
   }
 }
 
 void Analyzer::Rep::fold_case(std::vector<Token>& tokens) {
+  cased.clear();
   for (Token& t : tokens) {
-    if (folder.is_folded(t.term)) continue;
-    folder.fold(t.term, scratch);
-    t.term.swap(scratch);
+    const Word& w = word(t.term);
+    t.term = w.term;
+    cased.push_back({t.start, &w});
   }
   // A "word" of ignorable characters only (a lone soft hyphen) is no word.
   tokens.erase(std::remove_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.term.empty(); }),
@@ -139,16 +156,34 @@ Analyzer::Rep::WordForms Analyzer::Rep::compute_forms(const std::string& term) {
   return f;
 }
 
+const Analyzer::Rep::Word& Analyzer::Rep::word(const std::string& segmented) {
+  auto it = words_cache.find(segmented);
+  if (it != words_cache.end()) return it->second;
+  Word w;
+  if (folder.is_folded(segmented)) w.term = segmented;
+  else folder.fold(segmented, w.term);
+  if (!w.term.empty()) w.forms = compute_forms(w.term);
+  return words_cache.emplace(segmented, std::move(w)).first->second;
+}
+
 const Analyzer::Rep::WordForms& Analyzer::Rep::forms(const std::string& term) {
   auto it = forms_cache.find(term);
   if (it != forms_cache.end()) return it->second;
-  if (forms_cache.size() >= kFormsCacheLimit) forms_cache.clear();
+  if (forms_cache.size() >= kCacheLimit) forms_cache.clear();
   return forms_cache.emplace(term, compute_forms(term)).first->second;
 }
 
 void Analyzer::Rep::apply_forms(std::vector<Token>& tokens, int stages) {
+  // Split keeps tokens in order and leaves most terms as the case stage
+  // made them: such a token takes the forms of its case-stage Word. Only
+  // the terms split changed or added (Turkish base words, compound parts)
+  // are looked up again.
+  auto next_cased = cased.cbegin();
   for (Token& t : tokens) {
-    const WordForms& f = forms(t.term);
+    while (next_cased != cased.cend() && next_cased->start < t.start) ++next_cased;
+    const bool unchanged = next_cased != cased.cend() && next_cased->start == t.start &&
+                           next_cased->word->term == t.term;
+    const WordForms& f = unchanged ? (next_cased++)->word->forms : forms(t.term);
     if (stages & kStop) t.stop = f.stop;
     if (stages & kStem) t.stem = f.stem;
     if (stages & kFold) {
@@ -177,6 +212,7 @@ std::vector<Token> Analyzer::Rep::run(std::string_view text, std::vector<Analysi
   }
   const std::string_view normalized = normalizer.normalize(text, offsets);
   if (explain != nullptr) explain->push_back({"normalize", std::string(normalized), {}});
+  if (words_cache.size() >= kCacheLimit) words_cache.clear();  // between calls only
   segment(text, normalized, tokens);
   snapshot("segment");
   analysis::join_hyphenated(text, tokens, insertions);

@@ -45,6 +45,12 @@ bool is_letters(std::string_view s) {
   return true;
 }
 
+// Only a word of letters as long as two parts can be a compound.
+bool could_be_compound(std::string_view word) {
+  return word.size() >= kMinCompoundChars && util::utf8_length(word) >= kMinCompoundChars &&
+         is_letters(word);
+}
+
 }  // namespace
 
 Decompounder::Decompounder() : stemmer_("sv") { dictionary(); }
@@ -90,7 +96,7 @@ bool Decompounder::split_from(std::string_view word, std::size_t pos, int depth,
 
 std::vector<std::string> Decompounder::split(std::string_view word) {
   std::vector<std::string> parts;
-  if (util::utf8_length(word) < kMinCompoundChars || !is_letters(word)) return parts;
+  if (!could_be_compound(word)) return parts;
   // A word the dictionary knows is left whole, compound or not: splitting
   // återställ into åter|ställ or lösenordet into lösen|ordet adds noise.
   if (is_final_part(word)) return parts;
@@ -108,7 +114,7 @@ const std::vector<std::string>& Decompounder::cached_split(const std::string& wo
 void Decompounder::add_parts(std::vector<Token>& tokens, std::vector<Insertion>& parts_out) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     // Most words are too short to be compounds: no need to look them up.
-    if (tokens[i].part || tokens[i].term.size() < kMinCompoundChars) continue;
+    if (tokens[i].part || !could_be_compound(tokens[i].term)) continue;
     const std::vector<std::string>& parts = cached_split(tokens[i].term);
     // Every run of adjacent parts but the whole word itself.
     for (std::size_t first = 0; first < parts.size(); ++first) {

@@ -48,6 +48,11 @@ const icu::Normalizer2& search_nfkc_casefold() {
   return n;
 }
 
+const icu::Normalizer2& nfkc() {
+  static const icu::Normalizer2& n = instance(&icu::Normalizer2::getNFKCInstance, "loading the NFKC normalizer");
+  return n;
+}
+
 const icu::Normalizer2& nfd() {
   static const icu::Normalizer2& n = instance(&icu::Normalizer2::getNFDInstance, "loading the NFD normalizer");
   return n;

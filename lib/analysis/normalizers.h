@@ -21,6 +21,9 @@ const icu::Normalizer2& search_nfkc();
 // NFKC_Casefold, except for SARA AM: the per-word case folding.
 const icu::Normalizer2& search_nfkc_casefold();
 
+// Plain NFKC, for a quick check before search_nfkc() (see TextNormalizer).
+const icu::Normalizer2& nfkc();
+
 // Plain NFD, for the accent folder's decompositions.
 const icu::Normalizer2& nfd();
 

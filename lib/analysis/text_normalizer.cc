@@ -50,6 +50,11 @@ void compose_sara_am(std::string_view in, std::string& out, icu::Edits& edits) {
   if (unchanged > 0) edits.addUnchanged(static_cast<int32_t>(unchanged));
 }
 
+bool is_normalized(const icu::Normalizer2& normalizer, const icu::StringPiece& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  return normalizer.isNormalizedUTF8(text, status) && U_SUCCESS(status);
+}
+
 void fill_map(const icu::Edits& edits, OffsetMap& map) {
   UErrorCode status = U_ZERO_ERROR;
   icu::Edits::Iterator it = edits.getFineIterator();
@@ -63,13 +68,16 @@ void fill_map(const icu::Edits& edits, OffsetMap& map) {
 
 }  // namespace
 
-TextNormalizer::TextNormalizer() : nfkc_(&search_nfkc()) {}
+TextNormalizer::TextNormalizer() : nfkc_(&search_nfkc()), plain_nfkc_(&nfkc()) {}
 
 std::string_view TextNormalizer::normalize(std::string_view text, OffsetMap& map) {
   map.reset();
   UErrorCode status = U_ZERO_ERROR;
   const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-  const bool nfkc_already = nfkc_->isNormalizedUTF8(piece, status) && U_SUCCESS(status);
+  // Text that plain NFKC leaves alone has no SARA AM (NFKC decomposes it),
+  // so the filtered normalizer leaves it alone too; checking plain NFKC
+  // first spares the filter's scan of the text in the common case.
+  const bool nfkc_already = is_normalized(*plain_nfkc_, piece) || is_normalized(*nfkc_, piece);
   const bool sara_am = has_decomposed_sara_am(text);
   if (nfkc_already && !sara_am) return text;
 

@@ -31,7 +31,8 @@ class TextNormalizer {
   std::string_view normalize(std::string_view text, OffsetMap& map);
 
  private:
-  const icu::Normalizer2* nfkc_;  // owned by ICU, shared process-wide
+  const icu::Normalizer2* nfkc_;        // owned by ICU, shared process-wide
+  const icu::Normalizer2* plain_nfkc_;  // likewise
   std::string nfkc_buffer_;
   std::string buffer_;
 };

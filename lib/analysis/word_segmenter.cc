@@ -6,6 +6,7 @@
 #include <unicode/utext.h>
 
 #include "analysis/icu_check.h"
+#include "util/utf8.h"
 
 namespace kbsearch::analysis {
 namespace {
@@ -54,6 +55,11 @@ Script script_at(std::string_view text, std::size_t i, std::size_t* size) {
 // separate words, so split where the script changes.
 void push_split_at_script_changes(std::string_view text, std::size_t start, std::size_t end,
                                   std::vector<Segment>& out) {
+  // Without Thai there is no change to split at: skip decoding the word.
+  if (!util::has_thai(text.substr(start, end - start))) {
+    out.push_back({start, end});
+    return;
+  }
   std::size_t piece = start;
   Script current = Script::kNeutral;
   std::size_t size = 0;

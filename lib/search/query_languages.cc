@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kbsearch/analyzer.h"
+#include "util/utf8.h"
 
 namespace kbsearch::search {
 namespace {
@@ -10,16 +11,6 @@ namespace {
 // Identification needs some text to be right; a word or two is too little
 // ("SLA" or "iPhone" belong to every language).
 constexpr std::size_t kMinWordsToIdentify = 3;
-
-bool has_thai_letter(const std::string& text) {
-  // Thai block U+0E00..U+0E7F is E0 B8 80..E0 B9 BF in UTF-8.
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    const auto b1 = static_cast<unsigned char>(text[i + 1]);
-    if (b0 == 0xE0 && (b1 == 0xB8 || b1 == 0xB9)) return true;
-  }
-  return false;
-}
 
 std::size_t word_count(const std::string& text) {
   std::size_t words = 0;
@@ -40,7 +31,7 @@ QueryLanguages choose_query_languages(const std::string& query, const std::strin
   const auto is_indexed = [&indexed](const std::string& lang) {
     return std::binary_search(indexed.begin(), indexed.end(), lang);
   };
-  if (has_thai_letter(query) && is_indexed("th")) return {{"th"}, "th"};
+  if (util::has_thai(query) && is_indexed("th")) return {{"th"}, "th"};
   if (word_count(query) >= kMinWordsToIdentify) {
     const std::string identified = identify_language(query);
     if (!identified.empty() && is_indexed(identified)) return {{identified}, identified};

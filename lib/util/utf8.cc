@@ -34,4 +34,12 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
+bool has_thai(std::string_view text) {
+  // U+0E00..U+0E7F is E0 B8 80..E0 B9 BF in UTF-8.
+  for (std::size_t at = text.find('\xE0'); at != std::string_view::npos; at = text.find('\xE0', at + 1)) {
+    if (at + 1 < text.size() && (text[at + 1] == '\xB8' || text[at + 1] == '\xB9')) return true;
+  }
+  return false;
+}
+
 }  // namespace kbsearch::util

@@ -19,6 +19,9 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 // Number of code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
+// True when `text` has a character of the Thai block (U+0E00..U+0E7F).
+bool has_thai(std::string_view text);
+
 }  // namespace kbsearch::util
 
 #endif  // KBSEARCH_LIB_UTIL_UTF8_H

@@ -31,6 +31,14 @@ TEST(Utf8Prefix, NeverCutsACharacterInTwo) {
   EXPECT_EQ(utf8_prefix("kör", 3), "kö");
 }
 
+TEST(HasThai, FindsAThaiCharacterAnywhere) {
+  EXPECT_TRUE(has_thai("iPhoneไม่ซิงค์"));
+  EXPECT_TRUE(has_thai("ราคา ฿100"));  // ฿ U+0E3F is in the Thai block too
+  EXPECT_FALSE(has_thai("lösenord şifre senha"));
+  EXPECT_FALSE(has_thai("\xE0"));  // a lone lead byte at the end
+  EXPECT_FALSE(has_thai("ກະແຈ"));  // Lao (U+0E80..), the next block
+}
+
 TEST(Utf8Length, CountsCodePoints) {
   EXPECT_EQ(utf8_length("kör"), 3u);
   EXPECT_EQ(utf8_length("รหัสผ่าน"), 8u);
