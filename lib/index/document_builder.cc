@@ -4,6 +4,7 @@
 
 #include "index/document_data.h"
 #include "index/schema.h"
+#include "util/ascii_case.h"
 #include "util/content_hash.h"
 
 namespace kbsearch::index {
@@ -29,13 +30,6 @@ void add_field_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view 
   *next_position = last + kSectionGap;
 }
 
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 }  // namespace
 
 Xapian::Document build_document(const markdown::Article& article, const SourceInfo& source,
@@ -56,7 +50,7 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
   doc.add_boolean_term(make_key_term(prefix::kGroup, article.group));
   doc.add_boolean_term(translation_term(article.lang, article.group));
   std::set<std::string> tags;
-  for (const auto& tag : article.tags) tags.insert(ascii_lower(tag));
+  for (const auto& tag : article.tags) tags.insert(util::ascii_lower(tag));
   std::string tag_value;
   for (const auto& tag : tags) {
     doc.add_boolean_term(make_key_term(prefix::kTag, tag));

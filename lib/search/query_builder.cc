@@ -6,6 +6,7 @@
 #include "index/schema.h"
 #include "index/synonyms.h"
 #include "kbsearch/error.h"
+#include "util/ascii_case.h"
 #include "util/utf8.h"
 
 namespace kbsearch::search {
@@ -351,19 +352,12 @@ Xapian::Query LanguageQuery::prefix_query(const QueryNode& node) {
   return any_of(alternatives);
 }
 
-std::string ascii_lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 // A filter matches or not; it adds nothing to the score.
 Xapian::Query LanguageQuery::filter_query(const QueryNode& node) const {
   std::string_view prefix;
   std::string value = node.text;
   if (node.field == "lang") {
-    value = ascii_lower(value);
+    value = util::ascii_lower(value);
     if (!analysis::is_language_code(value)) {
       throw QueryError(text_, "unknown language '" + node.text + "' in lang: at character " +
                                   std::to_string(character_position(text_, node.offset)) +
@@ -371,7 +365,7 @@ Xapian::Query LanguageQuery::filter_query(const QueryNode& node) const {
     }
     prefix = index::prefix::kLang;
   } else if (node.field == "tag") {
-    value = ascii_lower(value);
+    value = util::ascii_lower(value);
     prefix = index::prefix::kTag;
   } else {
     prefix = index::prefix::kGroup;

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "kbsearch/error.h"
+#include "util/ascii_case.h"
 #include "util/utf8.h"
 
 // Two stages. A lexer reads tokens left to right, deciding from the
@@ -62,14 +63,6 @@ bool is_blank(std::string_view s) {
 }
 
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-std::string ascii_lower(std::string_view s) {
-  std::string lower(s);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
 
 // Every error names where it is, in characters, as the user counts them.
 [[noreturn]] void fail(const std::string& query, const std::string& what, std::size_t offset,
@@ -266,7 +259,7 @@ Token Lexer::next() {
   std::size_t name_end = pos_;
   while (name_end < q_.size() && is_ascii_letter(q_[name_end])) ++name_end;
   if (name_end > pos_ && name_end < q_.size() && q_[name_end] == ':') {
-    const std::string name = ascii_lower(std::string_view(q_).substr(pos_, name_end - pos_));
+    const std::string name = util::ascii_lower(std::string_view(q_).substr(pos_, name_end - pos_));
     if (name == "lang" || name == "tag" || name == "group" || name == "title") {
       return field(pos_, name, name_end + 1);
     }
