@@ -8,7 +8,7 @@ inline constexpr const char* kVersion = "0.1.0";
 
 // Bumped when the layout of terms, values or document data changes; an index
 // with another schema version must be rebuilt.
-inline constexpr int kIndexSchemaVersion = 2;
+inline constexpr int kIndexSchemaVersion = 3;
 
 // Bumped when any analysis recipe changes the terms it produces; articles
 // analysed by another version are re-indexed even if their file is unchanged.

@@ -226,6 +226,10 @@ TEST_F(CliCorpus, QueryLanguageAndSuggestionsInEveryLanguage) {
     const json typo = kbsearch({"search", "--db", db(), "--json", "--lang", c.lang, c.misspelled}).parsed();
     EXPECT_EQ(typo["suggestion"], c.suggestion);
   }
+  // Exclusions on the command line go after "--".
+  const json excluded = kbsearch({"search", "--db", db(), "--json", "--lang", "sv", "--", "lösenord", "-SSO"}).parsed();
+  for (const json& hit : excluded["hits"]) EXPECT_NE(hit["id"], "reset-password-sv");
+  EXPECT_FALSE(excluded["hits"].empty());
   const CliRun bad = kbsearch({"search", "--db", db(), "(lösenord"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("'(' at character 1 is never closed"), std::string::npos) << bad.err;

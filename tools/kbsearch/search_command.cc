@@ -150,7 +150,8 @@ Command add_search_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("search", "Search the index");
   cmd->footer(
       "Query language: words; \"exact phrase\"; -excluded; OR, AND, (parentheses); prefix*; "
-      "title:word; filters lang:sv tag:billing group:reset-password.");
+      "title:word; filters lang:sv tag:billing group:reset-password. Put the query after -- when "
+      "it has -excluded words (kbsearch search --db DIR -- password -sso), or quote it whole.");
   cmd->add_option("--db", args->db, "Index directory or stub file")->required();
   cmd->add_option("--lang", args->lang,
                   "The user's language: analyse the query for it and prefer its translations "
