@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/recipe.h"
+#include "analysis/token_forms.h"
 #include "index/schema.h"
 #include "index/synonyms.h"
 #include "kbsearch/error.h"
@@ -43,8 +44,8 @@ struct Word {
   std::vector<Token> parts;
 };
 
-std::string folded_of(const Token& t) { return t.folded.empty() ? t.term : t.folded; }
-std::string folded_stem_of(const Token& t) { return t.folded_stem.empty() ? t.stem : t.folded_stem; }
+using analysis::folded_form;
+using analysis::folded_stem_form;
 std::string with(std::string_view a, std::string_view b) { return std::string(a) + std::string(b); }
 
 Xapian::Query scaled(const Xapian::Query& q, double weight) {
@@ -96,11 +97,13 @@ class LanguageQuery {
   LanguageQuery(const std::string& text, Analyzer& analyzer, const Xapian::Database& db,
                 const SearchOptions& options)
       : text_(text), analyzer_(analyzer), db_(db), options_(options),
-        all_fields_{{std::string(index::prefix::kTitle), options.title_weight},
+        // The body first: indexed() asks the fields in this order, and most
+        // words are in the body.
+        all_fields_{{std::string(index::prefix::kBody), 1.0},
+                    {std::string(index::prefix::kTitle), options.title_weight},
                     {std::string(index::prefix::kHeading), options.heading_weight},
-                    {std::string(index::prefix::kBody), 1.0},
                     {std::string(index::prefix::kCode), options.code_weight}},
-        title_fields_{all_fields_[0]} {}
+        title_fields_{all_fields_[1]} {}
 
   Xapian::Query build(const QueryNode& node);
   const QueryTerms& terms() const { return terms_; }
@@ -157,8 +160,8 @@ void LanguageQuery::collect(const Word& word) {
   auto add = [this](const Token& t) {
     terms_.terms.insert(t.term);
     if (!t.stem.empty()) terms_.stems.insert(t.stem);
-    terms_.folded.insert(folded_of(t));
-    if (!folded_stem_of(t).empty()) terms_.folded_stems.insert(folded_stem_of(t));
+    terms_.folded.insert(folded_form(t));
+    if (!folded_stem_form(t).empty()) terms_.folded_stems.insert(folded_stem_form(t));
   };
   add(word.token);
   for (const Token& part : word.parts) add(part);
@@ -174,10 +177,10 @@ Xapian::Query LanguageQuery::token_query(const Token& t, const std::vector<Field
   for (const Field& f : fields) {
     add(index::make_term(f.prefix, t.term), f.weight);
     if (!t.stem.empty()) add(index::make_term(with(index::prefix::kStem, f.prefix), t.stem), f.weight * kStemFactor);
-    const std::string folded = folded_of(t);
+    const std::string& folded = folded_form(t);
     add(index::make_term(with(index::prefix::kFolded, f.prefix), folded), f.weight * kFoldedFactor);
     if (folded != t.term) add(index::make_term(f.prefix, folded), f.weight * kFoldedFactor);
-    const std::string folded_stem = folded_stem_of(t);
+    const std::string& folded_stem = folded_stem_form(t);
     if (!folded_stem.empty()) {
       add(index::make_term(with(index::prefix::kFoldedStem, f.prefix), folded_stem),
           f.weight * kFoldedStemFactor);
@@ -192,10 +195,10 @@ Xapian::Query LanguageQuery::token_query(const Token& t, const std::vector<Field
 bool LanguageQuery::indexed(const Token& t) const {
   for (const Field& f : all_fields_) {
     if (db_.term_exists(index::make_term(f.prefix, t.term)) ||
-        db_.term_exists(index::make_term(with(index::prefix::kFolded, f.prefix), folded_of(t))) ||
+        db_.term_exists(index::make_term(with(index::prefix::kFolded, f.prefix), folded_form(t))) ||
         (!t.stem.empty() && db_.term_exists(index::make_term(with(index::prefix::kStem, f.prefix), t.stem))) ||
-        (!folded_stem_of(t).empty() &&
-         db_.term_exists(index::make_term(with(index::prefix::kFoldedStem, f.prefix), folded_stem_of(t))))) {
+        (!folded_stem_form(t).empty() &&
+         db_.term_exists(index::make_term(with(index::prefix::kFoldedStem, f.prefix), folded_stem_form(t))))) {
       return true;
     }
   }
@@ -336,7 +339,7 @@ Xapian::Query LanguageQuery::prefix_query(const QueryNode& node) {
   count_words(1);
   const Token& t = tokens.front();
   terms_.prefixes.insert(t.term);
-  terms_.prefixes.insert(folded_of(t));
+  terms_.prefixes.insert(folded_form(t));
   std::vector<Xapian::Query> alternatives;
   const auto max = static_cast<Xapian::termcount>(options_.max_prefix_expansions);
   for (const Field& f : fields_of(node)) {
@@ -345,7 +348,7 @@ Xapian::Query LanguageQuery::prefix_query(const QueryNode& node) {
                                   f.weight));
     alternatives.push_back(
         scaled(Xapian::Query(Xapian::Query::OP_WILDCARD,
-                             index::make_term(with(index::prefix::kFolded, f.prefix), folded_of(t)), max,
+                             index::make_term(with(index::prefix::kFolded, f.prefix), folded_form(t)), max,
                              Xapian::Query::WILDCARD_LIMIT_ERROR),
                f.weight * kFoldedFactor));
   }

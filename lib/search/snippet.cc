@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/token_forms.h"
 #include "util/utf8.h"
 
 namespace kbsearch::search {
@@ -17,8 +18,8 @@ struct Passage {
 
 bool matches(const Token& t, const QueryTerms& q) {
   if (q.terms.count(t.term) != 0 || (!t.stem.empty() && q.stems.count(t.stem) != 0)) return true;
-  const std::string& folded = t.folded.empty() ? t.term : t.folded;
-  const std::string& folded_stem = t.folded_stem.empty() ? t.stem : t.folded_stem;
+  const std::string& folded = analysis::folded_form(t);
+  const std::string& folded_stem = analysis::folded_stem_form(t);
   if (q.folded.count(folded) != 0 || (!folded_stem.empty() && q.folded_stems.count(folded_stem) != 0)) {
     return true;
   }
