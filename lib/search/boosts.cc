@@ -10,6 +10,15 @@ Xapian::Query language_boost(const std::string& lang, double bonus) {
   return Xapian::Query(source->release());
 }
 
+Xapian::Query language_tie_break(const std::vector<std::string>& languages) {
+  auto* source = new Xapian::ValueMapPostingSource(index::kSlotLang);
+  for (std::size_t i = 0; i < languages.size(); ++i) {
+    source->add_mapping(languages[i], kTieBreakBonus * static_cast<double>(languages.size() - i) /
+                                          static_cast<double>(languages.size()));
+  }
+  return Xapian::Query(source->release());
+}
+
 Xapian::Query recency_boost(double bonus, int days, std::time_t today) {
   // The updated slot holds YYYYMMDD: map each of the last `days` days to
   // its share of the bonus (a few hundred entries, built per query).

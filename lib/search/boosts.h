@@ -15,6 +15,15 @@ namespace kbsearch::search {
 // `bonus` for every article in language `lang`.
 Xapian::Query language_boost(const std::string& lang, double bonus);
 
+// A bonus too small to reorder articles that score differently (at most
+// kTieBreakBonus), larger for languages earlier in `languages`. Articles
+// that score the same otherwise (a query of filters alone, say) are then
+// ranked, and a translation group shown, in the same order on one database
+// and on any number of shards, where Xapian's own order of equal scores
+// follows internal document numbers.
+inline constexpr double kTieBreakBonus = 1e-6;
+Xapian::Query language_tie_break(const std::vector<std::string>& languages);
+
 // `bonus` for an article updated on `today`, falling linearly to nothing
 // for one updated `days` days earlier (dates in UTC).
 Xapian::Query recency_boost(double bonus, int days, std::time_t today);

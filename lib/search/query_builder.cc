@@ -118,6 +118,7 @@ class LanguageQuery {
   Xapian::Query words_query(const QueryNode& node);
   Xapian::Query phrase_node_query(const QueryNode& node);
   Xapian::Query prefix_query(const QueryNode& node);
+  Xapian::Query expand_prefix(const std::string& prefix_term) const;
   Xapian::Query filter_query(const QueryNode& node) const;
   Xapian::Query combine(const QueryNode& node, Xapian::Query::op op);
 
@@ -262,17 +263,35 @@ void LanguageQuery::add_synonyms(const std::vector<Word>& words, const std::vect
   }
 }
 
-// The exact words in sequence (OP_PHRASE) or near each other (OP_NEAR), in
-// any one field, weighted by that field.
-Xapian::Query positional_query(Xapian::Query::op op, const std::vector<Word>& words,
-                               const std::vector<Field>& fields, Xapian::termcount window) {
+// The exact words in sequence (OP_PHRASE) or near each other (OP_NEAR), one
+// query per field, weighted by that field and `factor`.
+std::vector<Xapian::Query> positional_queries(Xapian::Query::op op, const std::vector<Word>& words,
+                                              const std::vector<Field>& fields, Xapian::termcount window,
+                                              double factor = 1.0) {
   std::vector<Xapian::Query> per_field;
   for (const Field& f : fields) {
     std::vector<Xapian::Query> terms;
     for (const Word& w : words) terms.emplace_back(index::make_term(f.prefix, w.token.term));
-    per_field.push_back(scaled(Xapian::Query(op, terms.begin(), terms.end(), window), f.weight));
+    per_field.push_back(scaled(Xapian::Query(op, terms.begin(), terms.end(), window), f.weight * factor));
   }
-  return any_of(per_field);
+  return per_field;
+}
+
+// The words in sequence or near each other in any one field.
+Xapian::Query positional_query(Xapian::Query::op op, const std::vector<Word>& words,
+                               const std::vector<Field>& fields, Xapian::termcount window) {
+  return any_of(positional_queries(op, words, fields, window));
+}
+
+// `matches`, ranked higher where each bonus matches too. Every bonus is its
+// own OP_AND_MAYBE: Xapian 1.4 weighs an OR of positional queries on the
+// right of AND_MAYBE (and under OR) also where some of their positions do
+// not match, by amounts that depend on how the database is split, so a
+// sharded index would rank otherwise than one database.
+Xapian::Query with_bonuses(Xapian::Query matches, const std::vector<Xapian::Query>& bonuses) {
+  if (matches.empty()) return matches;
+  for (const Xapian::Query& bonus : bonuses) matches = Xapian::Query(Xapian::Query::OP_AND_MAYBE, matches, bonus);
+  return matches;
 }
 
 Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
@@ -281,16 +300,23 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   bool all_stop = true;
   for (const Word& w : words) all_stop = all_stop && w.token.stop;
   const std::vector<std::vector<Word>> runs = split_runs(words);
-  std::vector<Xapian::Query> units;
+  // What an article must match, and what only ranks the articles that
+  // match: a bonus (words in sequence or close together) can only match
+  // where the words do.
+  std::vector<Xapian::Query> units, bonuses;
+  const auto add_bonus = [&](Xapian::Query::op op, const std::vector<Word>& in_order, double factor,
+                             Xapian::termcount window = 0) {
+    for (Xapian::Query& q : positional_queries(op, in_order, fields, window, factor)) bonuses.push_back(std::move(q));
+  };
   for (const std::vector<Word>& run : runs) {
     if (run.size() == 2) {
       units.push_back(positional_query(Xapian::Query::OP_PHRASE, run, fields));
       continue;
     }
     if (run.size() > 2) {
-      units.push_back(scaled(positional_query(Xapian::Query::OP_PHRASE, run, fields), kRunPhraseBonus));
+      add_bonus(Xapian::Query::OP_PHRASE, run, kRunPhraseBonus);
       for (std::size_t k = 0; k + 1 < run.size(); ++k) {
-        units.push_back(positional_query(Xapian::Query::OP_PHRASE, {run[k], run[k + 1]}, fields));
+        add_bonus(Xapian::Query::OP_PHRASE, {run[k], run[k + 1]}, 1.0);
       }
     }
     const double single_weight = run.size() == 1 ? 1.0 : kRunSingleWordFactor;
@@ -304,18 +330,17 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   // Words typed apart: articles with them in sequence, or close together,
   // rank above articles where they are scattered.
   if (runs.size() > 1) {
-    units.push_back(scaled(positional_query(Xapian::Query::OP_PHRASE, words, fields), options_.phrase_bonus));
+    add_bonus(Xapian::Query::OP_PHRASE, words, options_.phrase_bonus);
     std::vector<Word> content;
     for (const Word& w : words) {
       if (!w.token.stop) content.push_back(w);
     }
     if (content.size() > 1) {
       const auto window = static_cast<Xapian::termcount>(content.size()) + kNearSlack;
-      units.push_back(scaled(positional_query(Xapian::Query::OP_NEAR, content, fields, window),
-                             options_.proximity_bonus));
+      add_bonus(Xapian::Query::OP_NEAR, content, options_.proximity_bonus, window);
     }
   }
-  return any_of(units);
+  return with_bonuses(any_of(units), bonuses);
 }
 
 // A quoted phrase: the exact words in sequence (one word: exactly that word).
@@ -341,18 +366,30 @@ Xapian::Query LanguageQuery::prefix_query(const QueryNode& node) {
   terms_.prefixes.insert(t.term);
   terms_.prefixes.insert(folded_form(t));
   std::vector<Xapian::Query> alternatives;
-  const auto max = static_cast<Xapian::termcount>(options_.max_prefix_expansions);
   for (const Field& f : fields_of(node)) {
-    alternatives.push_back(scaled(Xapian::Query(Xapian::Query::OP_WILDCARD, index::make_term(f.prefix, t.term),
-                                                max, Xapian::Query::WILDCARD_LIMIT_ERROR),
-                                  f.weight));
-    alternatives.push_back(
-        scaled(Xapian::Query(Xapian::Query::OP_WILDCARD,
-                             index::make_term(with(index::prefix::kFolded, f.prefix), folded_form(t)), max,
-                             Xapian::Query::WILDCARD_LIMIT_ERROR),
-               f.weight * kFoldedFactor));
+    alternatives.push_back(scaled(expand_prefix(index::make_term(f.prefix, t.term)), f.weight));
+    alternatives.push_back(scaled(expand_prefix(index::make_term(with(index::prefix::kFolded, f.prefix), folded_form(t))),
+                                  f.weight * kFoldedFactor));
   }
   return any_of(alternatives);
+}
+
+// The indexed terms that start with `prefix_term`, an article scoring as
+// its best. Expanded here from the terms of every shard together, not by
+// OP_WILDCARD: Xapian 1.4 expands a wildcard in each shard on its own and
+// weighs the words with that shard's statistics alone, so a sharded index
+// would rank otherwise than one database.
+Xapian::Query LanguageQuery::expand_prefix(const std::string& prefix_term) const {
+  std::vector<Xapian::Query> words;
+  for (auto it = db_.allterms_begin(prefix_term); it != db_.allterms_end(prefix_term); ++it) {
+    if (words.size() == options_.max_prefix_expansions) {
+      throw QueryError(text_, "a prefix* matches more than " + std::to_string(options_.max_prefix_expansions) +
+                                  " words; type more of the word");
+    }
+    words.emplace_back(*it);
+  }
+  if (words.empty()) return {};
+  return Xapian::Query(Xapian::Query::OP_MAX, words.begin(), words.end());
 }
 
 // A filter matches or not; it adds nothing to the score.
