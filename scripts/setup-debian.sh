@@ -16,6 +16,7 @@ packages=(
   libgtest-dev        # tests
   libbenchmark-dev    # benchmarks
   libsqlite3-dev      # the SQLite FTS5 peer in bench_search
+  xapian-tools        # xapian-tcpsrv and xapian-replicate: shard servers and replicas
 )
 
 missing=()

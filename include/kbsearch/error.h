@@ -63,6 +63,13 @@ class IndexVersionError : public IndexUnusableError {
   using IndexUnusableError::IndexUnusableError;
 };
 
+// A shard of a sharded index could not be reached: its server is down, or
+// the network to it. The message names the shard as its stub line does.
+class ShardUnavailableError : public IndexUnusableError {
+ public:
+  using IndexUnusableError::IndexUnusableError;
+};
+
 // A language code the analyzer does not know.
 class LanguageError : public Error {
  public:

@@ -71,6 +71,18 @@ struct IndexOptions {
   // 0: one commit at the end of the run. N: commit after every N changed
   // articles, bounding memory; readers then see the run in batches.
   std::size_t commit_every = 0;
+  // Sharding (README "Scaling out"). N > 0: the index in db_dir is N
+  // shards, each article in the shard its id hashes to, plus a side
+  // database holding what a search reads from one place (spelling,
+  // synonyms, keep-whole lists). A new directory becomes one; an existing
+  // one must already have N shards. 0: unsharded, or the stored count of a
+  // directory that is sharded already.
+  unsigned shards = 0;
+  // With shards: write only this shard (1..shards), into
+  // db_dir/shard-K-of-N, as the nightly job on the shard's own host does.
+  // Articles of other shards are read, not analysed; the side database is
+  // left to Indexer::update_side(). 0: every shard, then the side database.
+  unsigned shard = 0;
   // Called on the indexing thread after each file.
   std::function<void(const IndexProgress&)> progress;
 };
@@ -94,12 +106,30 @@ struct IndexReport {
   std::size_t deleted = 0;    // articles whose file disappeared
   std::size_t unchanged = 0;  // files skipped because their hash matched
   std::size_t failed = 0;     // files that could not be indexed
+  // Files whose articles belong to shards this run does not write (with
+  // IndexOptions::shard); they are read but not analysed.
+  std::size_t elsewhere = 0;
   std::vector<FileError> errors;
   bool dry_run = false;       // nothing was written
   int generation = 0;         // the generation readers now open
   // Wall time of the run, and of its parts: reading and hashing files,
   // parsing and analysing them (summed over threads), writing the index.
   double seconds = 0, read_seconds = 0, analyze_seconds = 0, write_seconds = 0;
+};
+
+struct SideOptions {
+  // The shards as Xapian stub lines: "remote HOST:PORT" for a shard served
+  // by xapian-tcpsrv ('kbsearch serve-shard'), "auto PATH" for a local one
+  // (relative to db_dir). Empty: the shards db_dir lists already.
+  std::vector<std::string> shards;
+  // Shard line -> its replicas' lines, which searches try in order when
+  // the shard does not answer. Written with `shards` (replacing earlier
+  // ones); replicas serve copies kept by xapian-replicate.
+  std::map<std::string, std::vector<std::string>> replicas;
+  // Synonyms per language code, as IndexOptions::synonyms; empty: keep the
+  // side database's current ones.
+  std::map<std::string, std::vector<std::vector<std::string>>> synonyms;
+  double wait_seconds = 0;
 };
 
 class Indexer {
@@ -122,7 +152,19 @@ class Indexer {
 
   // Switches readers of the index in `db_dir` back to the generation before
   // the current one and returns its number. Throws Error when there is none.
+  // A sharded index rolls back every local shard and its side database.
   static int rollback(const std::string& db_dir, double wait_seconds = 0);
+
+  // For a sharded index whose shards are written elsewhere (each on its own
+  // host with IndexOptions::shard): points the index in `db_dir` at its
+  // shards and rebuilds its side database from them (their spelling words,
+  // their keep-whole lists, which must agree, and `options.synonyms`).
+  // Returns the number of spelling words.
+  static std::size_t update_side(const std::string& db_dir, const SideOptions& options);
+
+  // The directory of shard `shard` (1..shards) of the index in `db_dir`: an
+  // ordinary index directory, which is what a shard server serves.
+  static std::string shard_directory(const std::string& db_dir, unsigned shard, unsigned shards);
 
  private:
   struct Rep;

@@ -46,6 +46,15 @@ struct SearchOptions {
   std::size_t max_prefix_expansions = 100;  // words one `prefix*` may stand for
   // Snippet length in characters (not bytes, so Thai gets the same room).
   std::size_t snippet_chars = 160;
+  // Sharded indexes (README "Scaling out"): a shard that does not answer is
+  // replaced by the first of its replicas that does. When none does,
+  // searches throw ShardUnavailableError naming the shard, or, with
+  // allow_missing_shards, answer from the other shards and name it in
+  // SearchResults::missing_shards. Shards that failed are tried again
+  // after retry_shards_seconds.
+  bool allow_missing_shards = false;
+  unsigned shard_timeout_ms = 10000;  // to connect to a remote shard
+  double retry_shards_seconds = 30;
 };
 
 enum class SortOrder {
@@ -110,6 +119,9 @@ struct SearchResults {
   // of its words are not in the index; empty otherwise.
   std::string suggestion;
   std::vector<std::string> query_languages;  // the languages the query was analysed for
+  // Shards that did not answer (only with allow_missing_shards): these
+  // results lack their articles.
+  std::vector<std::string> missing_shards;
 };
 
 class Searcher {

@@ -6,17 +6,28 @@
 #include "index/document_builder.h"
 #include "kbsearch/error.h"
 #include "markdown/article.h"
+#include "markdown/front_matter.h"
 
 namespace kbsearch::index {
 
 struct AnalysisPool::Worker {
   analysis::AnalyzerCache analyzers;
   std::string config_fingerprint;
+  ShardFilter filter;
 
   AnalysisOutcome run(const AnalysisJob& job) {
     const auto started = std::chrono::steady_clock::now();
     AnalysisOutcome out;
     try {
+      if (filter.active()) {
+        // The id alone decides the shard; the front matter alone gives it.
+        const markdown::FrontMatter fm = markdown::split_front_matter(job.text, job.file.path).front_matter;
+        out.id = fm.id.value_or(job.file.default_id);
+        if (!filter.accepts(out.id)) {
+          out.elsewhere = true;
+          return out;
+        }
+      }
       const markdown::Article article =
           markdown::parse_article(job.text, job.file.path, job.file.default_id);
       out.id = article.id;
@@ -31,12 +42,13 @@ struct AnalysisPool::Worker {
 };
 
 AnalysisPool::AnalysisPool(unsigned threads, std::map<std::string, AnalyzerOptions> options,
-                           std::string config_fingerprint)
+                           std::string config_fingerprint, ShardFilter filter)
     : threads_(threads == 0 ? 1 : threads),
       options_(std::move(options)),
-      config_fingerprint_(std::move(config_fingerprint)) {
+      config_fingerprint_(std::move(config_fingerprint)),
+      filter_(filter) {
   if (threads_ == 1) {
-    inline_worker_.reset(new Worker{analysis::AnalyzerCache(options_), config_fingerprint_});
+    inline_worker_.reset(new Worker{analysis::AnalyzerCache(options_), config_fingerprint_, filter_});
     return;
   }
   for (unsigned i = 0; i < threads_; ++i) workers_.emplace_back([this] { run_worker(); });
@@ -70,7 +82,7 @@ std::future<AnalysisOutcome> AnalysisPool::submit(AnalysisJob job) {
 }
 
 void AnalysisPool::run_worker() {
-  Worker worker{analysis::AnalyzerCache(options_), config_fingerprint_};
+  Worker worker{analysis::AnalyzerCache(options_), config_fingerprint_, filter_};
   for (;;) {
     std::packaged_task<AnalysisOutcome(Worker&)> task;
     {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "index/file_walker.h"
+#include "index/shard_layout.h"
 #include "kbsearch/analyzer.h"
 
 namespace kbsearch::index {
@@ -32,15 +33,17 @@ struct AnalysisOutcome {
   std::string id;         // the article's id, when it parsed
   Xapian::Document document;
   std::string error;      // why it did not, otherwise
+  bool elsewhere = false; // it belongs to another shard: only its id was read
   double seconds = 0;     // time spent parsing and analysing
 };
 
 class AnalysisPool {
  public:
   // `threads` workers (at least 1); with 1 the work runs on the caller's
-  // thread when the result is asked for, and no thread is started.
+  // thread when the result is asked for, and no thread is started. Articles
+  // that `filter` does not accept are not analysed.
   AnalysisPool(unsigned threads, std::map<std::string, AnalyzerOptions> options,
-               std::string config_fingerprint);
+               std::string config_fingerprint, ShardFilter filter);
   ~AnalysisPool();
   AnalysisPool(const AnalysisPool&) = delete;
   AnalysisPool& operator=(const AnalysisPool&) = delete;
@@ -56,6 +59,7 @@ class AnalysisPool {
   unsigned threads_;
   std::map<std::string, AnalyzerOptions> options_;
   std::string config_fingerprint_;
+  ShardFilter filter_;
   std::unique_ptr<Worker> inline_worker_;  // when threads_ == 1
   std::mutex mutex_;
   std::condition_variable ready_;

@@ -1,4 +1,4 @@
-#include "kbsearch/indexer.h"
+#include "index/database_writer.h"
 
 #include <xapian.h>
 
@@ -26,7 +26,7 @@
 #include "util/content_hash.h"
 #include "util/text_file.h"
 
-namespace kbsearch {
+namespace kbsearch::index {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -43,9 +43,9 @@ constexpr std::size_t kQueuedPerThread = 8;
 
 // A changed file on its way through the analysis pool.
 struct Pending {
-  const index::ArticleFile* file;
+  const ArticleFile* file;
   Xapian::docid previous;  // the document the file produced last time, or 0
-  std::future<index::AnalysisOutcome> outcome;
+  std::future<AnalysisOutcome> outcome;
 };
 
 std::string conflict_message(const std::string& id, const std::string& other) {
@@ -55,18 +55,19 @@ std::string conflict_message(const std::string& id, const std::string& other) {
 
 }  // namespace
 
-struct Indexer::Rep {
+struct DatabaseWriter::Rep {
   std::string dir;
   IndexOptions options;
-  std::optional<index::IndexLock> lock;
-  index::Generations generations{""};
+  std::optional<IndexLock> lock;
+  Generations generations{""};
   std::optional<int> live;  // the generation readers open when the run starts
   int generation = 0;       // the one this run writes (or reads, for a dry run)
   std::optional<Xapian::WritableDatabase> writer;
   Xapian::Database db;  // reads: the writer itself, or the live generation for a dry run
-  index::KeepWholeLists keep_whole;
+  KeepWholeLists keep_whole;
   std::string config_fingerprint;
-  std::optional<index::SynonymTable> synonyms;  // set: replaces the stored ones
+  std::optional<SynonymTable> synonyms;  // set: replaces the stored ones
+  ShardFilter filter;
 
   // One run's state.
   IndexReport report;
@@ -76,11 +77,16 @@ struct Indexer::Rep {
 
   void open();
   void mark_schema();
-  void read_file(const index::ArticleFile& file, index::AnalysisPool& pool,
+  void read_file(const ArticleFile& file, AnalysisPool& pool,
                  std::deque<Pending>& pending);
   void apply(Pending& pending);
   bool id_conflict(const std::string& id, const std::string& path, Xapian::docid previous);
   void delete_vanished(const std::string& root);
+  void delete_document(Xapian::docid id);
+  // A shard's spelling words are counted in the index's side database
+  // only: Xapian adds up the dictionaries of every local database it
+  // searches, so a second count would skew suggestions.
+  bool keeps_spelling() const { return !filter.active(); }
   void count_change();
   void commit();
   void fail(const std::string& path, const std::string& message) {
@@ -89,14 +95,14 @@ struct Indexer::Rep {
   }
 };
 
-void Indexer::Rep::open() {
-  generations = index::Generations(dir);
+void DatabaseWriter::Rep::open() {
+  generations = Generations(dir);
   live = generations.current();
   if (options.dry_run) {
     generation = live.value_or(0);
     if (live) {
       db = Xapian::Database(generations.path(*live));
-      index::check_schema(db, dir);
+      check_schema(db, dir);
     }
     return;
   }
@@ -104,7 +110,7 @@ void Indexer::Rep::open() {
     generation = live.value_or(1);
     writer.emplace(generations.path(generation), Xapian::DB_CREATE_OR_OPEN);
     db = *writer;
-    index::check_schema(db, dir);
+    check_schema(db, dir);
     mark_schema();
     if (!live) generations.switch_to(generation);
     return;
@@ -121,7 +127,7 @@ void Indexer::Rep::open() {
     Xapian::Database current(generations.path(*live));
     bool compatible = true;
     try {
-      index::check_schema(current, dir);
+      check_schema(current, dir);
     } catch (const IndexVersionError&) {
       compatible = false;
     }
@@ -134,40 +140,42 @@ void Indexer::Rep::open() {
 
 // A new generation says what it is from its first commit on, so that a
 // reader of a batch committed mid-run knows it for a kbsearch index.
-void Indexer::Rep::mark_schema() {
-  if (writer->get_metadata(index::kSchemaKey).empty()) {
-    writer->set_metadata(index::kSchemaKey, std::to_string(kIndexSchemaVersion));
+void DatabaseWriter::Rep::mark_schema() {
+  if (writer->get_metadata(kSchemaKey).empty()) {
+    writer->set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
   }
 }
 
-Indexer::Indexer(const std::string& db_dir, IndexOptions options) : rep_(std::make_unique<Rep>()) {
+DatabaseWriter::DatabaseWriter(const std::string& dir, const IndexOptions& options, ShardFilter filter)
+    : rep_(std::make_unique<Rep>()) {
   Rep& r = *rep_;
-  r.dir = db_dir;
-  r.options = std::move(options);
-  if (!r.options.dry_run) r.lock.emplace(db_dir, r.options.wait_seconds);
+  r.dir = dir;
+  r.options = options;
+  r.filter = filter;
+  if (!r.options.dry_run) r.lock.emplace(dir, r.options.wait_seconds);
   try {
     r.open();
-    r.keep_whole = r.options.keep_whole.empty() ? index::load_keep_whole(r.db) : r.options.keep_whole;
+    r.keep_whole = r.options.keep_whole.empty() ? load_keep_whole(r.db) : r.options.keep_whole;
   } catch (const Xapian::Error& e) {
-    index::rethrow_xapian_error(e, "opening index " + db_dir + " for writing");
+    rethrow_xapian_error(e, "opening index " + dir + " for writing");
   }
-  r.config_fingerprint = index::fingerprint(r.keep_whole);
+  r.config_fingerprint = fingerprint(r.keep_whole);
   if (!r.options.synonyms.empty()) {
     // Checked before any article is read, analysed as queries will be.
-    analysis::AnalyzerCache analyzers(index::analyzer_options(r.keep_whole));
-    r.synonyms = index::synonym_table(r.options.synonyms, analyzers);
+    analysis::AnalyzerCache analyzers(analyzer_options(r.keep_whole));
+    r.synonyms = synonym_table(r.options.synonyms, analyzers);
   }
 }
 
-Indexer::~Indexer() = default;
-Indexer::Indexer(Indexer&&) noexcept = default;
-Indexer& Indexer::operator=(Indexer&&) noexcept = default;
+DatabaseWriter::~DatabaseWriter() = default;
 
-void Indexer::Rep::read_file(const index::ArticleFile& file, index::AnalysisPool& pool,
+const KeepWholeLists& DatabaseWriter::keep_whole() const { return rep_->keep_whole; }
+
+void DatabaseWriter::Rep::read_file(const ArticleFile& file, AnalysisPool& pool,
                              std::deque<Pending>& pending) {
   seen_paths.insert(file.path);
   const auto started = Clock::now();
-  index::AnalysisJob job{file, {}, {}};
+  AnalysisJob job{file, {}, {}};
   try {
     job.text = util::read_text_file(file.path, options.max_file_bytes);
   } catch (const InputError& e) {
@@ -179,14 +187,14 @@ void Indexer::Rep::read_file(const index::ArticleFile& file, index::AnalysisPool
   report.read_seconds += since(started);
 
   // The article this file produced last time, if any.
-  const std::string path_term = index::make_key_term(index::prefix::kPath, util::content_hash(file.path));
+  const std::string path_term = make_key_term(prefix::kPath, util::content_hash(file.path));
   Xapian::docid previous = 0;
   for (auto it = db.postlist_begin(path_term); it != db.postlist_end(path_term); ++it) previous = *it;
   if (previous != 0) {
     const Xapian::Document doc = db.get_document(previous);
-    if (doc.get_value(index::kSlotSource) == index::source_value(job.content_hash, config_fingerprint)) {
+    if (doc.get_value(kSlotSource) == source_value(job.content_hash, config_fingerprint)) {
       ++report.unchanged;
-      id_owner.emplace(doc.get_value(index::kSlotId), file.path);
+      id_owner.emplace(doc.get_value(kSlotId), file.path);
       return;
     }
   }
@@ -195,16 +203,16 @@ void Indexer::Rep::read_file(const index::ArticleFile& file, index::AnalysisPool
 
 // An id held by an article from another file that still exists is a
 // conflict, not a move: replacing it would silently lose that article.
-bool Indexer::Rep::id_conflict(const std::string& id, const std::string& path, Xapian::docid previous) {
+bool DatabaseWriter::Rep::id_conflict(const std::string& id, const std::string& path, Xapian::docid previous) {
   const auto [owner, inserted] = id_owner.emplace(id, path);
   if (!inserted && owner->second != path) {
     fail(path, conflict_message(id, owner->second));
     return true;
   }
-  const std::string id_term = index::make_key_term(index::prefix::kId, id);
+  const std::string id_term = make_key_term(prefix::kId, id);
   for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) {
     if (*it == previous) continue;
-    const std::string other = db.get_document(*it).get_value(index::kSlotPath);
+    const std::string other = db.get_document(*it).get_value(kSlotPath);
     std::error_code ec;
     if (other != path && std::filesystem::exists(other, ec)) {
       fail(path, conflict_message(id, other));
@@ -214,40 +222,51 @@ bool Indexer::Rep::id_conflict(const std::string& id, const std::string& path, X
   return false;
 }
 
-void Indexer::Rep::apply(Pending& pending) {
-  index::AnalysisOutcome out = pending.outcome.get();
+void DatabaseWriter::Rep::apply(Pending& pending) {
+  AnalysisOutcome out = pending.outcome.get();
   report.analyze_seconds += out.seconds;
   const std::string& path = pending.file->path;
   if (!out.error.empty()) {
     fail(path, out.error);
     return;
   }
+  if (out.elsewhere) {
+    ++report.elsewhere;
+    // Its new id routes the file's article to another shard: the copy this
+    // shard holds goes, or the index would hold the article twice.
+    if (pending.previous != 0) {
+      ++report.deleted;
+      if (writer) delete_document(pending.previous);
+    }
+    return;
+  }
   if (id_conflict(out.id, path, pending.previous)) return;
 
-  const std::string id_term = index::make_key_term(index::prefix::kId, out.id);
+  const std::string id_term = make_key_term(prefix::kId, out.id);
   const bool exists = pending.previous != 0 || db.term_exists(id_term);
   if (exists) ++report.updated;
   else ++report.added;
   if (!writer) return;
   const auto started = Clock::now();
-  if (pending.previous != 0 && db.get_document(pending.previous).get_value(index::kSlotId) != out.id) {
+  if (pending.previous != 0 && db.get_document(pending.previous).get_value(kSlotId) != out.id) {
     // The file's front matter changed its id.
-    index::remove_spelling_words(*writer, writer->get_document(pending.previous));
-    writer->delete_document(pending.previous);
+    delete_document(pending.previous);
   }
-  for (auto it = writer->postlist_begin(id_term); it != writer->postlist_end(id_term); ++it) {
-    index::remove_spelling_words(*writer, writer->get_document(*it));
+  if (keeps_spelling()) {
+    for (auto it = writer->postlist_begin(id_term); it != writer->postlist_end(id_term); ++it) {
+      remove_spelling_words(*writer, writer->get_document(*it));
+    }
+    add_spelling_words(*writer, out.document);
   }
-  index::add_spelling_words(*writer, out.document);
   writer->replace_document(id_term, out.document);
   report.write_seconds += since(started);
   count_change();
 }
 
-void Indexer::Rep::delete_vanished(const std::string& root) {
+void DatabaseWriter::Rep::delete_vanished(const std::string& root) {
   const std::string under = root + "/";
   std::vector<Xapian::docid> doomed;
-  for (auto it = db.valuestream_begin(index::kSlotPath); it != db.valuestream_end(index::kSlotPath); ++it) {
+  for (auto it = db.valuestream_begin(kSlotPath); it != db.valuestream_end(kSlotPath); ++it) {
     const std::string& path = *it;
     if (path.compare(0, under.size(), under) == 0 && seen_paths.count(path) == 0) {
       doomed.push_back(it.get_docid());
@@ -256,26 +275,30 @@ void Indexer::Rep::delete_vanished(const std::string& root) {
   report.deleted += doomed.size();
   if (!writer) return;
   for (Xapian::docid id : doomed) {
-    index::remove_spelling_words(*writer, writer->get_document(id));
-    writer->delete_document(id);
+    delete_document(id);
     count_change();
   }
 }
 
-void Indexer::Rep::count_change() {
+void DatabaseWriter::Rep::delete_document(Xapian::docid id) {
+  if (keeps_spelling()) remove_spelling_words(*writer, writer->get_document(id));
+  writer->delete_document(id);
+}
+
+void DatabaseWriter::Rep::count_change() {
   ++uncommitted;
   const std::size_t batch = options.rebuild ? kRebuildBatch : options.commit_every;
   if (batch != 0 && uncommitted >= batch) commit();
 }
 
-void Indexer::Rep::commit() {
+void DatabaseWriter::Rep::commit() {
   const auto started = Clock::now();
   writer->commit();
   uncommitted = 0;
   report.write_seconds += since(started);
 }
 
-IndexReport Indexer::index(const std::vector<std::string>& paths) {
+IndexReport DatabaseWriter::index(const WalkResult& walk) {
   Rep& r = *rep_;
   const auto started = Clock::now();
   r.report = IndexReport();
@@ -283,11 +306,10 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
   r.seen_paths.clear();
   r.id_owner.clear();
 
-  const index::WalkResult walk = index::find_article_files(paths);
   for (const auto& error : walk.errors) r.fail(error.path, error.message);
   const unsigned threads = r.options.threads != 0 ? r.options.threads
                                                   : std::max(1u, std::thread::hardware_concurrency());
-  index::AnalysisPool pool(threads, index::analyzer_options(r.keep_whole), r.config_fingerprint);
+  AnalysisPool pool(threads, analyzer_options(r.keep_whole), r.config_fingerprint, r.filter);
   const std::size_t window = kQueuedPerThread * pool.threads();
   // One transaction makes the run atomic for readers and a crash commits
   // nothing of it; batched runs and rebuilds commit as they go instead.
@@ -309,16 +331,16 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
     for (; !pending.empty(); pending.pop_front()) r.apply(pending.front());
     for (const auto& root : walk.roots) r.delete_vanished(root);
     if (r.writer) {
-      r.writer->set_metadata(index::kSchemaKey, std::to_string(kIndexSchemaVersion));
-      index::store_keep_whole(*r.writer, r.keep_whole);
-      if (r.synonyms) index::store_synonyms(*r.writer, *r.synonyms);
+      r.writer->set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
+      store_keep_whole(*r.writer, r.keep_whole);
+      if (r.synonyms) store_synonyms(*r.writer, *r.synonyms);
       const auto write_started = Clock::now();
       if (one_transaction) r.writer->commit_transaction();
       else r.writer->commit();
       r.report.write_seconds += since(write_started);
     }
   } catch (const Xapian::Error& e) {
-    index::rethrow_xapian_error(e, "writing index " + r.dir);
+    rethrow_xapian_error(e, "writing index " + r.dir);
   }
   if (r.writer && r.options.rebuild) {
     r.generations.switch_to(r.generation);
@@ -330,9 +352,9 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
   return r.report;
 }
 
-int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
-  const index::IndexLock lock(db_dir, wait_seconds);
-  const index::Generations generations(db_dir);
+int DatabaseWriter::rollback(const std::string& db_dir, double wait_seconds) {
+  const IndexLock lock(db_dir, wait_seconds);
+  const Generations generations(db_dir);
   const std::optional<int> previous = generations.previous();
   if (!previous) {
     throw Error("index " + db_dir + " has no previous generation to roll back to (a generation "
@@ -342,4 +364,4 @@ int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
   return *previous;
 }
 
-}  // namespace kbsearch
+}  // namespace kbsearch::index

@@ -1,16 +1,11 @@
 #include "index/generations.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 
-#include "kbsearch/error.h"
+#include "util/atomic_file.h"
 
 namespace kbsearch::index {
 namespace fs = std::filesystem;
@@ -33,10 +28,6 @@ std::optional<int> parse_generation(const std::string& name) {
     n = n * 10 + (name[i] - '0');
   }
   return n;
-}
-
-[[noreturn]] void fail(const std::string& what, const std::string& path) {
-  throw IndexUnusableError(what + " " + path + ": " + std::strerror(errno));
 }
 
 }  // namespace
@@ -77,22 +68,7 @@ int Generations::next() const {
 }
 
 void Generations::switch_to(int generation) const {
-  const std::string tmp = stub_path() + ".tmp";
-  const std::string text = "auto " + generation_name(generation) + "\n";
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail("cannot write", tmp);
-  const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-  // fsync before rename: after a crash the stub is the old one or the new
-  // one, never an empty file.
-  const bool synced = written && ::fsync(fd) == 0;
-  ::close(fd);
-  if (!synced) fail("cannot write", tmp);
-  if (std::rename(tmp.c_str(), stub_path().c_str()) != 0) fail("cannot replace", stub_path());
-  const int dirfd = ::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dirfd >= 0) {
-    (void)::fsync(dirfd);  // make the rename itself durable
-    ::close(dirfd);
-  }
+  util::replace_file_atomically(stub_path(), "auto " + generation_name(generation) + "\n");
 }
 
 void Generations::remove_all_but(int keep_a, int keep_b) const {

@@ -1,6 +1,5 @@
 #include "index/spelling_words.h"
 
-#include <set>
 #include <string>
 
 #include "index/schema.h"
@@ -10,31 +9,38 @@ namespace {
 
 bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
 
-// The distinct words of a document's title, headings and body. Words never
-// start with a capital (they are case-folded), so a term is a word of field
-// `p` exactly when it is `p` followed by a non-capital.
-std::set<std::string> spelling_words(const Xapian::Document& doc) {
-  std::set<std::string> words;
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-    const std::string term = *it;
-    for (std::string_view p : {prefix::kBody, prefix::kTitle, prefix::kHeading}) {
-      if (term.size() > p.size() && term.compare(0, p.size(), p) == 0 && !is_capital(term[p.size()])) {
-        words.insert(term.substr(p.size()));
-        break;
-      }
-    }
-  }
-  return words;
-}
-
 }  // namespace
 
+// Words never start with a capital (they are case-folded), so a term is a
+// word of field `p` exactly when it is `p` followed by a non-capital.
+std::optional<std::string_view> spelling_word(std::string_view term) {
+  for (std::string_view p : {prefix::kBody, prefix::kTitle, prefix::kHeading}) {
+    if (term.size() > p.size() && term.compare(0, p.size(), p) == 0 && !is_capital(term[p.size()])) {
+      return term.substr(p.size());
+    }
+  }
+  return {};
+}
+
 void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-  for (const std::string& word : spelling_words(doc)) db.add_spelling(word);
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string term = *it;
+    if (const auto word = spelling_word(term)) db.add_spelling(std::string(*word));
+  }
 }
 
 void remove_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-  for (const std::string& word : spelling_words(doc)) db.remove_spelling(word);
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string term = *it;
+    if (const auto word = spelling_word(term)) db.remove_spelling(std::string(*word));
+  }
+}
+
+void add_spelling_words_of(Xapian::WritableDatabase& db, const Xapian::Database& source) {
+  for (auto it = source.allterms_begin(); it != source.allterms_end(); ++it) {
+    const std::string term = *it;
+    if (const auto word = spelling_word(term)) db.add_spelling(std::string(*word), it.get_termfreq());
+  }
 }
 
 }  // namespace kbsearch::index

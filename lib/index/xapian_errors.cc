@@ -19,6 +19,9 @@ void rethrow_xapian_error(const Xapian::Error& e, const std::string& context) {
   if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError") {
     throw IndexUnusableError(detail + " (create it with 'kbsearch index --db DIR PATH...')");
   }
+  if (type == "NetworkError" || type == "NetworkTimeoutError") {
+    throw ShardUnavailableError(detail + " (a shard server is down or unreachable)");
+  }
   throw Error(detail);
 }
 

@@ -2,7 +2,9 @@
 
 #include <sys/stat.h>
 #include <algorithm>
+#include <chrono>
 #include <ctime>
+#include <fstream>
 #include <map>
 #include <xapian.h>
 
@@ -14,6 +16,7 @@
 #include "index/schema.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
+#include "search/answering_shards.h"
 #include "search/boosts.h"
 #include "search/query_builder.h"
 #include "search/query_languages.h"
@@ -28,9 +31,17 @@ struct Searcher::Rep {
   SearchOptions options;
   Xapian::Database db;
   std::string stub_identity;  // of the stub naming the generation db was opened at
+  bool lost_shard = false;    // a shard server went away: connect afresh
+  // Opened shard by shard because some shard did not answer: the shards
+  // that no copy answered for, and when.
+  bool partial_open = false;
+  std::vector<std::string> missing_shards;
+  std::chrono::steady_clock::time_point partial_since;
 
   void open();
+  void open_answering_shards();
   void reopen_if_changed();
+  [[noreturn]] void rethrow(const Xapian::Error& e);
   std::unique_ptr<analysis::AnalyzerCache> analyzers;
 
   SearchResults run(const SearchRequest& request);
@@ -43,16 +54,30 @@ struct Searcher::Rep {
 
 namespace {
 
-// Identifies the stub file that names the current generation (an index
-// directory's XAPIANDB, or a stub file given as the path), so that a
-// generation switch, which replaces the stub, is noticed.
-std::string stub_identity(const std::string& path) {
+// Identifies the stub files that name the generations a search opens: an
+// index directory's XAPIANDB, or a stub file given as the path, and, for a
+// sharded index, the stubs of the side database and of every local shard.
+// A generation switch replaces one of them, so a changed identity says that
+// the database must be opened afresh.
+std::string stub_identity(const std::string& path, int depth = 0) {
   struct stat st;
-  const std::string stub = path + "/XAPIANDB";
-  if (::stat(stub.c_str(), &st) != 0 && ::stat(path.c_str(), &st) != 0) return {};
+  std::string stub = path + "/XAPIANDB";
+  if (::stat(stub.c_str(), &st) != 0) {
+    stub = path;
+    if (::stat(stub.c_str(), &st) != 0) return {};
+  }
   if (S_ISDIR(st.st_mode)) return {};  // a plain database directory: no stub
-  return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
+  std::string identity = std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+                         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
+  if (depth > 0) return identity;  // a shard's own stub names generations, not stubs
+  std::ifstream in(stub);
+  const std::string dir = stub.substr(0, stub.rfind('/') + 1);
+  for (std::string line; std::getline(in, line);) {
+    if (line.compare(0, 5, "auto ") != 0) continue;
+    const std::string target = line.substr(5);
+    identity += "|" + stub_identity(target[0] == '/' ? target : dir + target, depth + 1);
+  }
+  return identity;
 }
 
 }  // namespace
@@ -61,19 +86,49 @@ void Searcher::Rep::open() {
   // Xapian::Database opens a directory, a directory holding a stub, or a
   // stub file listing shards.
   stub_identity = ::kbsearch::stub_identity(path);
-  db = Xapian::Database(path);
+  try {
+    db = Xapian::Database(path);
+    partial_open = false;
+    missing_shards.clear();
+  } catch (const Xapian::NetworkError&) {
+    open_answering_shards();
+  }
   index::check_schema(db, path);
   // Analyse queries with the configuration the articles were analysed with.
   analyzers = std::make_unique<analysis::AnalyzerCache>(
       index::analyzer_options(index::load_keep_whole(db)));
 }
 
+// Some remote shard did not answer: open the index shard by shard, with
+// replicas standing in, and decide whether what answered may answer.
+void Searcher::Rep::open_answering_shards() {
+  search::AnsweringShards shards = search::open_answering_shards(path, options.shard_timeout_ms);
+  if (!shards.missing.empty() && !options.allow_missing_shards) {
+    std::string names;
+    for (const std::string& line : shards.missing) names += (names.empty() ? "'" : ", '") + line + "'";
+    throw ShardUnavailableError("searching " + path + ": shard " + names + " does not answer, nor any replica (" +
+                                shards.why + ")");
+  }
+  db = std::move(shards.db);
+  missing_shards = std::move(shards.missing);
+  partial_open = true;
+  partial_since = std::chrono::steady_clock::now();
+}
+
 // A long-lived searcher sees what the indexer committed since the last
 // query: reopen() when the generation is the same (cheap when nothing
 // changed), a fresh open when a rebuild or rollback switched generations.
 void Searcher::Rep::reopen_if_changed() {
-  if (::kbsearch::stub_identity(path) != stub_identity) open();
-  else db.reopen();
+  const bool retry_shards =
+      partial_open && std::chrono::duration<double>(std::chrono::steady_clock::now() - partial_since).count() >
+                          options.retry_shards_seconds;
+  if (lost_shard || retry_shards || ::kbsearch::stub_identity(path) != stub_identity) {
+    lost_shard = true;  // until open() succeeds
+    open();
+    lost_shard = false;
+  } else {
+    db.reopen();
+  }
 }
 
 Searcher::Searcher(const std::string& db_path, SearchOptions options)
@@ -227,10 +282,11 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   SearchResults results;
   results.query = request.query;
   results.query_languages = langs.languages;
+  results.missing_shards = missing_shards;
   results.suggestion = built.suggestion;
   if (built.query.empty()) return results;
 
-  std::vector<Xapian::Query> boosts;
+  std::vector<Xapian::Query> boosts{search::language_tie_break(indexed)};
   if (!langs.preferred.empty() && options.language_bonus > 0) {
     boosts.push_back(search::language_boost(langs.preferred, options.language_bonus));
   }
@@ -256,15 +312,8 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
     enquire.add_matchspy(&group_spy);
     check_at_least = db.get_doccount();  // counts over every match
   }
-  Xapian::MSet mset;
-  try {
-    mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                            static_cast<Xapian::doccount>(request.limit), check_at_least);
-  } catch (const Xapian::WildcardError&) {
-    throw QueryError(request.query, "a prefix* matches more than " +
-                                        std::to_string(options.max_prefix_expansions) +
-                                        " words; type more of the word");
-  }
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit), check_at_least);
   results.total = mset.get_matches_estimated();
   if (request.facets) {
     // Xapian estimates the number of groups even when it saw every match;
@@ -282,6 +331,14 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   return results;
 }
 
+// A remote shard whose connection failed stays failed; the next search
+// connects afresh, so a restarted server is used again.
+void Searcher::Rep::rethrow(const Xapian::Error& e) {
+  const std::string type = e.get_type();
+  if (type == "NetworkError" || type == "NetworkTimeoutError") lost_shard = true;
+  index::rethrow_xapian_error(e, "searching " + path);
+}
+
 SearchResults Searcher::search(const SearchRequest& request) {
   try {
     rep_->reopen_if_changed();
@@ -289,14 +346,25 @@ SearchResults Searcher::search(const SearchRequest& request) {
   } catch (const Xapian::DatabaseModifiedError&) {
     // The index was committed to while we read it: reopen at the new
     // revision and answer from that, once.
-    rep_->db.reopen();
     try {
+      rep_->db.reopen();
       return rep_->run(request);
     } catch (const Xapian::Error& e) {
-      index::rethrow_xapian_error(e, "searching " + rep_->path);
+      rep_->rethrow(e);
+    }
+  } catch (const Xapian::NetworkError&) {
+    // A shard stopped answering during the search: answer once more from
+    // the shards and replicas that do answer.
+    rep_->lost_shard = true;
+    try {
+      rep_->open_answering_shards();
+      rep_->lost_shard = false;
+      return rep_->run(request);
+    } catch (const Xapian::Error& e) {
+      rep_->rethrow(e);
     }
   } catch (const Xapian::Error& e) {
-    index::rethrow_xapian_error(e, "searching " + rep_->path);
+    rep_->rethrow(e);
   }
 }
 

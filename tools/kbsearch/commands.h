@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+#include <utility>
 
 namespace kbsearch::cli {
 
@@ -26,11 +28,16 @@ struct Command {
   std::function<int()> run;
 };
 
+// --shard K/N: shard K of N. Throws CLI::ValidationError.
+std::pair<unsigned, unsigned> parse_shard_spec(const std::string& spec);
+
 Command add_index_command(CLI::App& app);
 Command add_rollback_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_eval_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
+Command add_side_command(CLI::App& app);
+Command add_serve_shard_command(CLI::App& app);
 
 }  // namespace kbsearch::cli
 

@@ -1,4 +1,4 @@
-// kbsearch index --db DIR [--json] [--max-file-size BYTES] PATH...
+// kbsearch index --db DIR [options] PATH...; kbsearch rollback --db DIR
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "language_files.h"
 #include "kbsearch/indexer.h"
 #include "terminal.h"
 
@@ -26,69 +27,9 @@ struct IndexArgs {
   unsigned threads = 0;
   double wait_seconds = 0;
   std::size_t commit_every = 0;
+  unsigned shards = 0;
+  std::string shard;  // K/N
 };
-
-// The lines of each LANG=FILE given to `option`, trimmed, without blank
-// lines and '#' comments.
-struct ListLine {
-  std::string file;
-  std::size_t number;
-  std::string text;
-};
-std::map<std::string, std::vector<ListLine>> read_language_files(const std::string& option,
-                                                                 const std::vector<std::string>& specs) {
-  std::map<std::string, std::vector<ListLine>> files;
-  for (const auto& spec : specs) {
-    const auto eq = spec.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      throw CLI::ValidationError(option, "expected LANG=FILE, got '" + spec + "'");
-    }
-    const std::string path = spec.substr(eq + 1);
-    std::ifstream in(path);
-    if (!in) throw CLI::ValidationError(option, "cannot read " + path);
-    std::vector<ListLine>& lines = files[spec.substr(0, eq)];
-    std::size_t number = 0;
-    for (std::string line; std::getline(in, line);) {
-      ++number;
-      const auto first = line.find_first_not_of(" \t\r");
-      const auto last = line.find_last_not_of(" \t\r");
-      if (first == std::string::npos || line[first] == '#') continue;
-      lines.push_back({path, number, line.substr(first, last - first + 1)});
-    }
-  }
-  return files;
-}
-
-// --keep-whole LANG=FILE: one word per line.
-std::map<std::string, std::vector<std::string>> read_keep_whole(const std::vector<std::string>& specs) {
-  std::map<std::string, std::vector<std::string>> lists;
-  for (const auto& [lang, lines] : read_language_files("--keep-whole", specs)) {
-    for (const ListLine& line : lines) lists[lang].push_back(line.text);
-  }
-  return lists;
-}
-
-// --synonyms LANG=FILE: one group per line, its words or phrases separated
-// by commas ("2fa, tvåstegsverifiering").
-std::map<std::string, std::vector<std::vector<std::string>>> read_synonyms(const std::vector<std::string>& specs) {
-  std::map<std::string, std::vector<std::vector<std::string>>> lists;
-  for (const auto& [lang, lines] : read_language_files("--synonyms", specs)) {
-    for (const ListLine& line : lines) {
-      std::vector<std::string> group;
-      std::stringstream entries(line.text);
-      for (std::string entry; std::getline(entries, entry, ',');) {
-        const auto first = entry.find_first_not_of(" \t");
-        if (first != std::string::npos) group.push_back(entry.substr(first, entry.find_last_not_of(" \t") - first + 1));
-      }
-      if (group.size() < 2) {
-        throw CLI::ValidationError("--synonyms", line.file + ":" + std::to_string(line.number) +
-                                                     ": a group needs two or more entries separated by commas");
-      }
-      lists[lang].push_back(std::move(group));
-    }
-  }
-  return lists;
-}
 
 nlohmann::json report_json(const IndexReport& r) {
   nlohmann::json errors = nlohmann::json::array();
@@ -98,6 +39,7 @@ nlohmann::json report_json(const IndexReport& r) {
           {"deleted", r.deleted},
           {"unchanged", r.unchanged},
           {"failed", r.failed},
+          {"elsewhere", r.elsewhere},
           {"errors", errors},
           {"dry_run", r.dry_run},
           {"generation", r.generation},
@@ -127,6 +69,16 @@ int run_index(const IndexArgs& args) {
   options.threads = args.threads;
   options.wait_seconds = args.wait_seconds;
   options.commit_every = args.commit_every;
+  options.shards = args.shards;
+  if (!args.shard.empty()) {
+    const auto [k, n] = parse_shard_spec(args.shard);
+    if (args.shards != 0 && args.shards != n) {
+      throw CLI::ValidationError("--shard", "names " + std::to_string(n) + " shards but --shards says " +
+                                               std::to_string(args.shards));
+    }
+    options.shard = k;
+    options.shards = n;
+  }
   if (is_terminal(stderr)) options.progress = draw_progress;
   Indexer indexer(args.db, options);
   const IndexReport report = indexer.index(args.paths);
@@ -135,7 +87,8 @@ int run_index(const IndexArgs& args) {
   for (const auto& e : report.errors) std::cerr << "error: " << e.path << ": " << e.message << "\n";
   std::cerr << (report.dry_run ? "dry run, nothing written: would have " : "indexed into " + args.db + ": ")
             << report.added << " added, " << report.updated << " updated, " << report.deleted
-            << " deleted, " << report.unchanged << " unchanged, " << report.failed << " failed ("
+            << " deleted, " << report.unchanged << " unchanged, " << report.failed << " failed"
+            << (report.elsewhere != 0 ? ", " + std::to_string(report.elsewhere) + " in other shards" : "") << " ("
             << report.seconds << " s, generation " << report.generation << ")\n";
   return report.failed == 0 ? kExitOk : kExitSomeFailed;
 }
@@ -172,6 +125,13 @@ Command add_index_command(CLI::App& app) {
   cmd->add_option("--commit-every", args->commit_every,
                   "Commit after every N changed articles (bounds memory; readers then see the "
                   "run in batches). Default: one commit at the end");
+  cmd->add_option("--shards", args->shards,
+                  "Split the index into N shards (by a hash of each article's id) with a side "
+                  "database for spelling and synonyms; see README 'Scaling out'")
+      ->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--shard", args->shard,
+                  "K/N: write only shard K of N (DIR/shard-K-of-N), as a shard's own host does; "
+                  "then run 'kbsearch side' where searches run");
   cmd->add_option("paths", args->paths, "Files and directories to index")->required();
   return {cmd, [args] { return run_index(*args); }};
 }

@@ -25,6 +25,7 @@ struct SearchArgs {
   bool no_facets = false;
   bool no_snippets = false;
   double recency_bonus = 0;
+  bool allow_missing_shards = false;
   bool json = false;
   std::string queries;
   std::vector<std::string> words;
@@ -59,6 +60,7 @@ nlohmann::json results_json(const SearchResults& results) {
           {"query_languages", results.query_languages},
           {"total", results.total},
           {"suggestion", results.suggestion},
+          {"missing_shards", results.missing_shards},
           {"facets", {{"lang", facets_json(results.languages)}, {"tags", facets_json(results.tags)}}},
           {"hits", hits}};
 }
@@ -73,6 +75,9 @@ std::string facet_line(const std::vector<FacetCount>& counts) {
 
 void print_human(const SearchResults& results) {
   const bool colour = is_terminal(stdout);
+  for (const std::string& shard : results.missing_shards) {
+    std::cerr << "warning: shard '" << shard << "' did not answer; its articles are missing\n";
+  }
   if (!results.suggestion.empty()) std::cout << "Did you mean: " << results.suggestion << "\n\n";
   if (results.hits.empty()) {
     std::cout << "No articles match \"" << results.query << "\".\n";
@@ -134,6 +139,7 @@ int run_batch(const SearchArgs& args, Searcher& searcher) {
 int run_search(const SearchArgs& args) {
   SearchOptions options;
   options.recency_bonus = args.recency_bonus;
+  options.allow_missing_shards = args.allow_missing_shards;
   Searcher searcher(args.db, options);
   if (!args.queries.empty()) return run_batch(args, searcher);
   if (args.words.empty()) throw CLI::ValidationError("search", "give a QUERY or --queries FILE");
@@ -168,6 +174,9 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--recency-bonus", args->recency_bonus,
                   "Score added to articles updated today, falling to 0 over a year")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--allow-missing-shards", args->allow_missing_shards,
+                "Sharded index: when a shard and its replicas do not answer, answer from the "
+                "other shards (and say which are missing) instead of failing");
   cmd->add_flag("--json", args->json, "Print results as JSON");
   cmd->add_option("--queries", args->queries,
                   "Run every lang<TAB>query line of FILE (lang may be empty); print one JSON "

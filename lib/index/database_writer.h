@@ -1,0 +1,46 @@
+// Writing one database of an index: the whole index, or one shard of it.
+//
+// A DatabaseWriter owns one index directory (its generations and writer
+// lock, see generations.h) and brings it in step with the article files of
+// a walk: incremental, atomic, safe to kill, never losing an article to bad
+// input (kbsearch/indexer.h says what each means). A shard's writer keeps
+// only the articles whose id routes to its shard (shard_layout.h) and leaves
+// the others to their own shards' writers.
+#ifndef KBSEARCH_LIB_INDEX_DATABASE_WRITER_H
+#define KBSEARCH_LIB_INDEX_DATABASE_WRITER_H
+
+#include <memory>
+#include <string>
+
+#include "index/analysis_config.h"
+#include "index/file_walker.h"
+#include "index/shard_layout.h"
+#include "kbsearch/indexer.h"
+
+namespace kbsearch::index {
+
+class DatabaseWriter {
+ public:
+  // Opens or creates the index in `dir` and takes its lock (not for a dry
+  // run). Throws as Indexer's constructor does.
+  DatabaseWriter(const std::string& dir, const IndexOptions& options, ShardFilter filter);
+  ~DatabaseWriter();
+  DatabaseWriter(const DatabaseWriter&) = delete;
+  DatabaseWriter& operator=(const DatabaseWriter&) = delete;
+
+  IndexReport index(const WalkResult& walk);
+
+  // The keep-whole lists this database analyses with.
+  const KeepWholeLists& keep_whole() const;
+
+  // Switches readers of `dir` back to its previous generation; returns it.
+  static int rollback(const std::string& dir, double wait_seconds);
+
+ private:
+  struct Rep;
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace kbsearch::index
+
+#endif  // KBSEARCH_LIB_INDEX_DATABASE_WRITER_H

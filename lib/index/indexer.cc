@@ -1,0 +1,211 @@
+#include "kbsearch/indexer.h"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <set>
+#include <utility>
+
+#include "analysis/analyzer_cache.h"
+#include "index/analysis_config.h"
+#include "index/database_schema_check.h"
+#include "index/database_writer.h"
+#include "index/file_walker.h"
+#include "index/generations.h"
+#include "index/shard_layout.h"
+#include "index/side_database.h"
+#include "index/synonyms.h"
+#include "index/xapian_errors.h"
+#include "kbsearch/error.h"
+
+namespace kbsearch {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void check_shard_options(const IndexOptions& options) {
+  if (options.shard != 0 && options.shards == 0) {
+    throw InputError("shard " + std::to_string(options.shard), "needs the shard count (K/N)");
+  }
+  if (options.shard > options.shards) {
+    throw InputError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shards),
+                     "is not one of shards 1 to " + std::to_string(options.shards));
+  }
+  if (options.shard != 0 && !options.synonyms.empty()) {
+    throw InputError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shards),
+                     "synonyms belong to the side database: give them to 'kbsearch side'");
+  }
+}
+
+// The report of a run over every shard: each file is counted by the shard
+// that owns it; a file that failed before its shard was known failed in
+// every shard's run and is reported once.
+void add_shard_report(IndexReport& total, const IndexReport& shard) {
+  total.added += shard.added;
+  total.updated += shard.updated;
+  total.deleted += shard.deleted;
+  total.unchanged += shard.unchanged;
+  total.read_seconds += shard.read_seconds;
+  total.analyze_seconds += shard.analyze_seconds;
+  total.write_seconds += shard.write_seconds;
+  total.dry_run = shard.dry_run;
+  if (total.generation == 0) total.generation = shard.generation;
+  for (const FileError& error : shard.errors) {
+    bool known = false;
+    for (const FileError& e : total.errors) known = known || (e.path == error.path && e.message == error.message);
+    if (!known) total.errors.push_back(error);
+  }
+  total.failed = total.errors.size();
+}
+
+}  // namespace
+
+struct Indexer::Rep {
+  std::string dir;
+  IndexOptions options;
+  unsigned shards = 0;           // 0: unsharded
+  bool writes_side = false;      // every shard is written here, so the side is too
+  std::vector<std::unique_ptr<index::DatabaseWriter>> writers;
+  std::optional<index::SynonymTable> synonyms;  // for the side; set: replaces the stored ones
+  // Where a run over every shard is, so that its progress reads as one.
+  std::size_t pass = 0;
+  double seconds_before_pass = 0;
+
+  void open();
+  void rebuild_side();
+};
+
+void Indexer::Rep::open() {
+  check_shard_options(options);
+  shards = options.shards != 0 ? options.shards : index::stored_shard_count(dir).value_or(0);
+  if (shards == 0) {
+    writers.push_back(std::make_unique<index::DatabaseWriter>(dir, options, index::ShardFilter{}));
+    return;
+  }
+  IndexOptions shard_options = options;
+  shard_options.synonyms.clear();  // queries only: they live in the side database
+  if (options.progress && options.shard == 0) {
+    shard_options.progress = [this](const IndexProgress& p) {
+      options.progress({pass * p.total + p.done, shards * p.total, seconds_before_pass + p.seconds});
+    };
+  }
+  if (options.shard != 0) {
+    const index::ShardFilter filter{options.shard, shards};
+    writers.push_back(std::make_unique<index::DatabaseWriter>(index::shard_dir(dir, options.shard, shards),
+                                                              shard_options, filter));
+    return;
+  }
+  index::check_shard_count(dir, shards);
+  for (unsigned k = 1; k <= shards; ++k) {
+    writers.push_back(std::make_unique<index::DatabaseWriter>(index::shard_dir(dir, k, shards), shard_options,
+                                                              index::ShardFilter{k, shards}));
+  }
+  writes_side = !options.dry_run;
+  if (!options.synonyms.empty()) {
+    analysis::AnalyzerCache analyzers(index::analyzer_options(writers.front()->keep_whole()));
+    synonyms = index::synonym_table(options.synonyms, analyzers);
+  }
+  if (!writes_side) return;
+  try {
+    index::ensure_side_database(index::side_dir(dir));
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "creating the side database of " + dir);
+  }
+  index::publish_sharded_layout(dir, shards);
+}
+
+// Spelling words are counted from the shards as they now are, so the side
+// follows every change of every shard.
+void Indexer::Rep::rebuild_side() {
+  try {
+    Xapian::Database all;
+    for (unsigned k = 1; k <= shards; ++k) all.add_database(Xapian::Database(index::shard_dir(dir, k, shards)));
+    index::rebuild_side_database(index::side_dir(dir), all, writers.front()->keep_whole(), synonyms,
+                                 options.wait_seconds);
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "writing the side database of " + dir);
+  }
+}
+
+Indexer::Indexer(const std::string& db_dir, IndexOptions options) : rep_(std::make_unique<Rep>()) {
+  rep_->dir = db_dir;
+  rep_->options = std::move(options);
+  rep_->open();
+}
+
+Indexer::~Indexer() = default;
+Indexer::Indexer(Indexer&&) noexcept = default;
+Indexer& Indexer::operator=(Indexer&&) noexcept = default;
+
+IndexReport Indexer::index(const std::vector<std::string>& paths) {
+  Rep& r = *rep_;
+  const auto started = Clock::now();
+  const index::WalkResult walk = index::find_article_files(paths);
+  if (r.writers.size() == 1 && !r.writes_side) return r.writers.front()->index(walk);
+  IndexReport total;
+  for (r.pass = 0; r.pass < r.writers.size(); ++r.pass) {
+    r.seconds_before_pass = std::chrono::duration<double>(Clock::now() - started).count();
+    add_shard_report(total, r.writers[r.pass]->index(walk));
+  }
+  if (r.writes_side) r.rebuild_side();
+  total.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return total;
+}
+
+int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
+  const std::optional<unsigned> shards = index::stored_shard_count(db_dir);
+  if (!shards) return index::DatabaseWriter::rollback(db_dir, wait_seconds);
+  // Every database must have a generation to go back to before any moves.
+  std::vector<std::string> dirs{index::side_dir(db_dir)};
+  for (unsigned k = 1; k <= *shards; ++k) dirs.push_back(index::shard_dir(db_dir, k, *shards));
+  for (const std::string& dir : dirs) {
+    if (!index::Generations(dir).previous()) {
+      throw Error("index " + dir + " has no previous generation to roll back to (a generation "
+                  "is kept by each 'kbsearch index --rebuild')");
+    }
+  }
+  int generation = 0;
+  for (const std::string& dir : dirs) generation = index::DatabaseWriter::rollback(dir, wait_seconds);
+  return generation;
+}
+
+std::string Indexer::shard_directory(const std::string& db_dir, unsigned shard, unsigned shards) {
+  return index::shard_dir(db_dir, shard, shards);
+}
+
+std::size_t Indexer::update_side(const std::string& db_dir, const SideOptions& options) {
+  const std::vector<std::string> lines = options.shards.empty() ? index::shard_lines(db_dir) : options.shards;
+  if (lines.empty()) throw InputError(db_dir, "names no shards; give them as 'remote HOST:PORT' lines");
+  try {
+    Xapian::Database all;
+    std::optional<index::KeepWholeLists> keep_whole;
+    for (const std::string& line : lines) {
+      const Xapian::Database shard = index::open_shard_line(db_dir, line);
+      index::check_schema(shard, line);
+      const index::KeepWholeLists lists = index::load_keep_whole(shard);
+      if (keep_whole && lists != *keep_whole) {
+        throw IndexUnusableError("shard '" + line + "' keeps other words whole than shard '" + lines.front() +
+                                 "'; index every shard with the same --keep-whole lists");
+      }
+      keep_whole = lists;
+      all.add_database(shard);
+    }
+    std::optional<index::SynonymTable> synonyms;
+    if (!options.synonyms.empty()) {
+      analysis::AnalyzerCache analyzers(index::analyzer_options(*keep_whole));
+      synonyms = index::synonym_table(options.synonyms, analyzers);
+    }
+    index::rebuild_side_database(index::side_dir(db_dir), all, *keep_whole, synonyms, options.wait_seconds);
+    // The stub names the shards only once the side they need is in place.
+    if (!options.shards.empty() || !options.replicas.empty()) index::write_replica_lines(db_dir, options.replicas);
+    index::write_shard_lines(db_dir, lines);
+    const Xapian::Database side(index::side_dir(db_dir));
+    std::size_t words = 0;
+    for (auto it = side.spellings_begin(); it != side.spellings_end(); ++it) ++words;
+    return words;
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "building the side database of " + db_dir);
+  }
+}
+
+}  // namespace kbsearch

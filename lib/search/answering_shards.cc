@@ -1,0 +1,52 @@
+#include "search/answering_shards.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "index/shard_layout.h"
+
+namespace kbsearch::search {
+
+AnsweringShards open_answering_shards(const std::string& path, unsigned timeout_ms) {
+  struct stat st;
+  const bool is_dir = ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+  const std::string base = is_dir ? path : path.substr(0, path.rfind('/') == std::string::npos ? 0 : path.rfind('/'));
+  const std::string dir = base.empty() ? "." : base;
+  const index::ReplicaLines replicas = index::read_replica_lines(dir);
+
+  AnsweringShards shards;
+  std::ifstream stub(is_dir ? path + "/XAPIANDB" : path);
+  bool first = true;
+  for (std::string line; std::getline(stub, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    // The first database holds what a search reads from one place only
+    // (the side database of a sharded index): without it there is no
+    // answer to give.
+    if (first) {
+      shards.db.add_database(index::open_shard_line(dir, line, timeout_ms));
+      first = false;
+      continue;
+    }
+    std::vector<std::string> copies{line};
+    if (const auto it = replicas.find(line); it != replicas.end()) {
+      copies.insert(copies.end(), it->second.begin(), it->second.end());
+    }
+    bool answered = false;
+    for (const std::string& copy : copies) {
+      try {
+        Xapian::Database shard = index::open_shard_line(dir, copy, timeout_ms);
+        (void)shard.get_doccount();
+        shards.db.add_database(shard);
+        answered = true;
+        break;
+      } catch (const Xapian::NetworkError& e) {
+        shards.why = "'" + copy + "': " + e.get_description();
+      }
+    }
+    if (!answered) shards.missing.push_back(line);
+  }
+  return shards;
+}
+
+}  // namespace kbsearch::search

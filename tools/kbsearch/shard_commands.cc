@@ -1,0 +1,116 @@
+// kbsearch side --db DIR [--remote HOST:PORT]... [--synonyms LANG=FILE]...
+// kbsearch serve-shard --db DIR [--shard K/N] --port PORT [--interface ADDR]
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "language_files.h"
+#include "kbsearch/error.h"
+#include "kbsearch/indexer.h"
+#include "kbsearch/searcher.h"
+
+namespace kbsearch::cli {
+namespace {
+
+struct SideArgs {
+  std::string db;
+  std::vector<std::string> remotes;   // HOST:PORT
+  std::vector<std::string> synonyms;  // LANG=FILE
+  double wait_seconds = 0;
+};
+
+int run_side(const SideArgs& args) {
+  SideOptions options;
+  for (const std::string& remote : args.remotes) {
+    // HOST:PORT[,REPLICA_HOST:PORT...]
+    std::vector<std::string> copies;
+    std::size_t start = 0;
+    for (std::size_t comma; (comma = remote.find(',', start)) != std::string::npos; start = comma + 1) {
+      copies.push_back("remote " + remote.substr(start, comma - start));
+    }
+    copies.push_back("remote " + remote.substr(start));
+    options.shards.push_back(copies.front());
+    if (copies.size() > 1) options.replicas[copies.front()].assign(copies.begin() + 1, copies.end());
+  }
+  options.synonyms = read_synonyms(args.synonyms);
+  options.wait_seconds = args.wait_seconds;
+  const std::size_t words = Indexer::update_side(args.db, options);
+  std::cerr << "side database of " << args.db << " rebuilt: " << words << " spelling words\n";
+  return kExitOk;
+}
+
+struct ServeArgs {
+  std::string db;
+  std::string shard;  // K/N, or empty: serve db itself
+  unsigned port = 0;
+  std::string interface;
+};
+
+// xapian-tcpsrv is Xapian's own server for its remote backend; kbsearch only
+// names the shard's directory, so nothing of ours stands between a search
+// and the shard.
+int run_serve_shard(const ServeArgs& args) {
+  std::string dir = args.db;
+  if (!args.shard.empty()) {
+    const auto [k, n] = parse_shard_spec(args.shard);
+    dir = Indexer::shard_directory(args.db, k, n);
+  }
+  Searcher check(dir);  // a missing or foreign index fails here, with its reason
+  std::vector<std::string> argv_strings = {"xapian-tcpsrv", "--port", std::to_string(args.port)};
+  if (!args.interface.empty()) argv_strings.insert(argv_strings.end(), {"--interface", args.interface});
+  argv_strings.push_back(dir);
+  std::vector<char*> argv;
+  for (std::string& s : argv_strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  std::cerr << "serving " << dir << " on port " << args.port << " with xapian-tcpsrv\n";
+  ::execvp(argv[0], argv.data());
+  std::cerr << "kbsearch: cannot run xapian-tcpsrv: " << std::strerror(errno)
+            << " (install Debian's xapian-tools)\n";
+  return kExitInternal;
+}
+
+}  // namespace
+
+std::pair<unsigned, unsigned> parse_shard_spec(const std::string& spec) {
+  unsigned k = 0, n = 0;
+  char slash = 0, extra = 0;
+  if (std::sscanf(spec.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' || k == 0 || k > n) {
+    throw CLI::ValidationError("--shard", "expected K/N with 1 <= K <= N, got '" + spec + "'");
+  }
+  return {k, n};
+}
+
+Command add_side_command(CLI::App& app) {
+  auto args = std::make_shared<SideArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "side", "Point a sharded index at its shards and rebuild its side database (spelling, synonyms) "
+              "from them; run where searches run, after the shards' own index jobs");
+  cmd->add_option("--db", args->db, "Index directory searches open (created if missing)")->required();
+  cmd->add_option("--remote", args->remotes,
+                  "HOST:PORT of a shard server, once per shard, in order, optionally followed by its "
+                  "replicas' servers: HOST:PORT,REPLICA:PORT... (default: the shards the index names "
+                  "already)");
+  cmd->add_option("--synonyms", args->synonyms,
+                  "LANG=FILE: synonym groups, as for 'kbsearch index'; they replace earlier ones");
+  cmd->add_option("--wait", args->wait_seconds, "Wait up to SECONDS for another writer's lock");
+  return {cmd, [args] { return run_side(*args); }};
+}
+
+Command add_serve_shard_command(CLI::App& app) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "serve-shard", "Serve one shard to remote searchers with Xapian's xapian-tcpsrv (no "
+                     "authentication: listen on a private network)");
+  cmd->add_option("--db", args->db, "Index directory holding the shard")->required();
+  cmd->add_option("--shard", args->shard, "K/N: serve DIR/shard-K-of-N (default: DIR itself)");
+  cmd->add_option("--port", args->port, "TCP port to listen on")->required()->check(CLI::Range(1u, 65535u));
+  cmd->add_option("--interface", args->interface, "Address to listen on (default: every interface)");
+  return {cmd, [args] { return run_serve_shard(*args); }};
+}
+
+}  // namespace kbsearch::cli
