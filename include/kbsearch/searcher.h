@@ -55,6 +55,11 @@ struct SearchOptions {
   bool allow_missing_shards = false;
   unsigned shard_timeout_ms = 10000;  // to connect to a remote shard
   double retry_shards_seconds = 30;
+  // A remote shard's server keeps the generation it opened for as long as
+  // the connection lasts, so a searcher of remote shards connects afresh
+  // this often to see a shard's rebuilt generation. (New commits to the
+  // same generation are seen at once.)
+  double reconnect_seconds = 60;
 };
 
 enum class SortOrder {

@@ -37,6 +37,8 @@ struct Searcher::Rep {
   bool partial_open = false;
   std::vector<std::string> missing_shards;
   std::chrono::steady_clock::time_point partial_since;
+  bool has_remote_shards = false;
+  std::chrono::steady_clock::time_point opened_at;
 
   void open();
   void open_answering_shards();
@@ -53,6 +55,9 @@ struct Searcher::Rep {
 };
 
 namespace {
+
+// In a stub identity: the stub lists a remote shard.
+constexpr const char* kRemoteMark = "|remote";
 
 // Identifies the stub files that name the generations a search opens: an
 // index directory's XAPIANDB, or a stub file given as the path, and, for a
@@ -73,6 +78,7 @@ std::string stub_identity(const std::string& path, int depth = 0) {
   std::ifstream in(stub);
   const std::string dir = stub.substr(0, stub.rfind('/') + 1);
   for (std::string line; std::getline(in, line);) {
+    if (line.compare(0, 7, "remote ") == 0) identity += kRemoteMark;
     if (line.compare(0, 5, "auto ") != 0) continue;
     const std::string target = line.substr(5);
     identity += "|" + stub_identity(target[0] == '/' ? target : dir + target, depth + 1);
@@ -86,6 +92,8 @@ void Searcher::Rep::open() {
   // Xapian::Database opens a directory, a directory holding a stub, or a
   // stub file listing shards.
   stub_identity = ::kbsearch::stub_identity(path);
+  has_remote_shards = stub_identity.find(kRemoteMark) != std::string::npos;
+  opened_at = std::chrono::steady_clock::now();
   try {
     db = Xapian::Database(path);
     partial_open = false;
@@ -119,10 +127,12 @@ void Searcher::Rep::open_answering_shards() {
 // query: reopen() when the generation is the same (cheap when nothing
 // changed), a fresh open when a rebuild or rollback switched generations.
 void Searcher::Rep::reopen_if_changed() {
+  const auto now = std::chrono::steady_clock::now();
   const bool retry_shards =
-      partial_open && std::chrono::duration<double>(std::chrono::steady_clock::now() - partial_since).count() >
-                          options.retry_shards_seconds;
-  if (lost_shard || retry_shards || ::kbsearch::stub_identity(path) != stub_identity) {
+      partial_open && std::chrono::duration<double>(now - partial_since).count() > options.retry_shards_seconds;
+  const bool reconnect =
+      has_remote_shards && std::chrono::duration<double>(now - opened_at).count() > options.reconnect_seconds;
+  if (lost_shard || retry_shards || reconnect || ::kbsearch::stub_identity(path) != stub_identity) {
     lost_shard = true;  // until open() succeeds
     open();
     lost_shard = false;

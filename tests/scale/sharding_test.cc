@@ -445,6 +445,43 @@ TEST(Sharding, ReindexingOneShardWhileSearching) {
   EXPECT_EQ(testutil::run_search(db, "kolibrifjöder", "sv").suggestion, "kolibrifjäder");
 }
 
+// Searchers of remote shards see a shard's nightly change at once, and its
+// rebuilt generation once they reconnect (SearchOptions::reconnect_seconds).
+TEST(Sharding, SearchersOfRemoteShardsSeeChangesAndRebuilds) {
+  TempDir dir;
+  const std::string corpus = dir / "corpus", db = dir / "db";
+  copy_corpus(corpus);
+  IndexOptions options;
+  options.shards = 2;
+  Indexer(db, options).index({corpus});
+  LoopbackServer first(testutil::tcpsrv_command(Indexer::shard_directory(db, 1, 2)));
+  LoopbackServer second(testutil::tcpsrv_command(Indexer::shard_directory(db, 2, 2)));
+  const std::string remote = dir / "remote";
+  Indexer::update_side(remote, {{"remote " + first.address(), "remote " + second.address()}, {}, {}, 0});
+
+  Searcher long_lived(remote);
+  SearchOptions reconnecting;
+  reconnecting.reconnect_seconds = 0;
+  Searcher reconnects(remote, reconnecting);
+  SearchRequest request;
+  request.lang = "pt";
+  const std::string id = "reset-password-pt";
+  IndexOptions one_shard;
+  one_shard.shards = 2;
+  one_shard.shard = index::shard_of(id, 2);
+
+  std::ofstream(article_path(corpus, id), std::ios::app) << "\nUm beija-flor lembra a sua senha.\n";
+  ASSERT_EQ(Indexer(db, one_shard).index({corpus}).updated, 1u);
+  request.query = "beija-flor";
+  EXPECT_EQ(testutil::ids(long_lived.search(request)), std::vector<std::string>{id});
+
+  std::ofstream(article_path(corpus, id), std::ios::app) << "\nUm tucano também.\n";
+  one_shard.rebuild = true;
+  ASSERT_EQ(Indexer(db, one_shard).index({corpus}).updated, 1u);
+  request.query = "tucano";
+  EXPECT_EQ(testutil::ids(reconnects.search(request)), std::vector<std::string>{id});
+}
+
 // A read replica of a shard kept by Xapian's replication: it answers at the
 // master's revision once xapian-replicate has run, incrementally (the index
 // job keeps changesets when XAPIAN_MAX_CHANGESETS is set).
