@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kbsearch/indexer.h"
+#include "scale/shard_server.h"
 #include "test_support.h"
 
 namespace kbsearch {
@@ -393,6 +394,63 @@ TEST(Cli, NightlyJobOptions) {
   EXPECT_EQ(back.exit_code, 0) << back.err;
   EXPECT_NE(back.err.find("generation 1"), std::string::npos);
   EXPECT_EQ(kbsearch({"search", "--db", db, "--json", "webbkrokar"}).parsed()["total"], 0);
+}
+
+// The sharded deployment from the command line: index into shards, serve
+// them with serve-shard, point a search directory at them with side, and
+// search with a shard down.
+TEST(CliShards, IndexServeLinkAndSearchShards) {
+  const TempDir dir;
+  const std::string local = dir / "local", remote = dir / "remote";
+  const CliRun indexed = kbsearch({"index", "--db", local, "--shards", "2", "--json", kCorpusDir.string()});
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  EXPECT_EQ(indexed.parsed()["added"], 56);
+
+  const CliRun bad_shard = kbsearch({"index", "--db", local, "--shard", "3/2", kCorpusDir.string()});
+  EXPECT_EQ(bad_shard.exit_code, 2);
+  EXPECT_TRUE(testutil::Contains(bad_shard.err, "expected K/N with 1 <= K <= N, got '3/2'"));
+  const CliRun recount = kbsearch({"index", "--db", local, "--shards", "4", kCorpusDir.string()});
+  EXPECT_EQ(recount.exit_code, 4);
+  EXPECT_TRUE(testutil::Contains(recount.err, "has 2 shards, not 4"));
+  const CliRun one_shard = kbsearch({"index", "--db", local, "--shard", "2/2", "--json", kCorpusDir.string()});
+  ASSERT_EQ(one_shard.exit_code, 0) << one_shard.err;
+  EXPECT_EQ(one_shard.parsed()["unchanged"].get<int>() + one_shard.parsed()["elsewhere"].get<int>(), 56);
+
+  std::vector<std::unique_ptr<testutil::LoopbackServer>> servers;
+  std::vector<std::string> side = {"side", "--db", remote};
+  for (const std::string shard : {"1/2", "2/2"}) {
+    servers.push_back(std::make_unique<testutil::LoopbackServer>(std::vector<std::string>{
+        KBSEARCH_CLI, "serve-shard", "--db", local, "--shard", shard, "--port", "PORT", "--interface", "127.0.0.1"}));
+    side.insert(side.end(), {"--remote", servers.back()->address()});
+  }
+  const CliRun linked = kbsearch(side);
+  ASSERT_EQ(linked.exit_code, 0) << linked.err;
+  EXPECT_TRUE(testutil::Contains(linked.err, "spelling words"));
+
+  const std::vector<std::string> query = {"--json", "--lang", "pt", "esqueci", "a", "senha"};
+  auto search = [&](const std::string& db, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"search", "--db", db};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.insert(args.end(), query.begin(), query.end());
+    return kbsearch(args);
+  };
+  const CliRun from_local = search(local), from_remote = search(remote);
+  ASSERT_EQ(from_remote.exit_code, 0) << from_remote.err;
+  EXPECT_EQ(from_remote.parsed()["hits"], from_local.parsed()["hits"]);
+  EXPECT_EQ(from_remote.parsed()["missing_shards"], json::array());
+
+  const std::string down = servers.back()->address();
+  servers.back()->kill();
+  const CliRun failed = search(remote);
+  EXPECT_EQ(failed.exit_code, 4);
+  EXPECT_TRUE(testutil::Contains(failed.err, "'remote " + down + "' does not answer"));
+  const CliRun partial = search(remote, {"--allow-missing-shards"});
+  ASSERT_EQ(partial.exit_code, 0) << partial.err;
+  EXPECT_EQ(partial.parsed()["missing_shards"], json::array({"remote " + down}));
+  EXPECT_FALSE(partial.parsed()["hits"].empty());
+
+  const CliRun not_an_index = kbsearch({"serve-shard", "--db", dir / "nothing", "--port", "1"});
+  EXPECT_EQ(not_an_index.exit_code, 4);
 }
 
 }  // namespace
