@@ -50,15 +50,16 @@ struct SearchOptions {
   // replaced by the first of its replicas that does. When none does,
   // searches throw ShardUnavailableError naming the shard, or, with
   // allow_missing_shards, answer from the other shards and name it in
-  // SearchResults::missing_shards. Shards that failed are tried again
-  // after retry_shards_seconds.
+  // SearchResults::missing_shards.
   bool allow_missing_shards = false;
-  unsigned shard_timeout_ms = 10000;  // to connect to a remote shard
-  double retry_shards_seconds = 30;
-  // A remote shard's server keeps the generation it opened for as long as
-  // the connection lasts, so a searcher of remote shards connects afresh
-  // this often to see a shard's rebuilt generation. (New commits to the
-  // same generation are seen at once.)
+  // How long a remote shard has to accept a connection, and to answer.
+  unsigned shard_timeout_ms = 10000;
+  // A searcher of remote shards connects afresh this often: to see a
+  // shard's rebuilt generation (a shard server keeps the generation it
+  // opened for as long as the connection lasts; new commits to the same
+  // generation are seen at once), and to return to shards, or primaries,
+  // that answer again. A shard that fails during a search is reconnected
+  // on the next one.
   double reconnect_seconds = 60;
 };
 

@@ -32,11 +32,7 @@ struct Searcher::Rep {
   Xapian::Database db;
   std::string stub_identity;  // of the stub naming the generation db was opened at
   bool lost_shard = false;    // a shard server went away: connect afresh
-  // Opened shard by shard because some shard did not answer: the shards
-  // that no copy answered for, and when.
-  bool partial_open = false;
-  std::vector<std::string> missing_shards;
-  std::chrono::steady_clock::time_point partial_since;
+  std::vector<std::string> missing_shards;  // that no copy answered for
   bool has_remote_shards = false;
   std::chrono::steady_clock::time_point opened_at;
 
@@ -89,17 +85,17 @@ std::string stub_identity(const std::string& path, int depth = 0) {
 }  // namespace
 
 void Searcher::Rep::open() {
-  // Xapian::Database opens a directory, a directory holding a stub, or a
-  // stub file listing shards.
   stub_identity = ::kbsearch::stub_identity(path);
   has_remote_shards = stub_identity.find(kRemoteMark) != std::string::npos;
   opened_at = std::chrono::steady_clock::now();
-  try {
-    db = Xapian::Database(path);
-    partial_open = false;
-    missing_shards.clear();
-  } catch (const Xapian::NetworkError&) {
+  // Xapian::Database opens a directory, a directory holding a stub, or a
+  // stub file listing shards; remote shards are opened one by one instead,
+  // with our timeout, and replicas where a shard does not answer.
+  if (has_remote_shards) {
     open_answering_shards();
+  } else {
+    db = Xapian::Database(path);
+    missing_shards.clear();
   }
   index::check_schema(db, path);
   // Analyse queries with the configuration the articles were analysed with.
@@ -107,8 +103,8 @@ void Searcher::Rep::open() {
       index::analyzer_options(index::load_keep_whole(db)));
 }
 
-// Some remote shard did not answer: open the index shard by shard, with
-// replicas standing in, and decide whether what answered may answer.
+// Opens the index shard by shard, with replicas standing in for shards
+// that do not answer, and decides whether what answered may answer.
 void Searcher::Rep::open_answering_shards() {
   search::AnsweringShards shards = search::open_answering_shards(path, options.shard_timeout_ms);
   if (!shards.missing.empty() && !options.allow_missing_shards) {
@@ -119,20 +115,18 @@ void Searcher::Rep::open_answering_shards() {
   }
   db = std::move(shards.db);
   missing_shards = std::move(shards.missing);
-  partial_open = true;
-  partial_since = std::chrono::steady_clock::now();
 }
 
 // A long-lived searcher sees what the indexer committed since the last
 // query: reopen() when the generation is the same (cheap when nothing
-// changed), a fresh open when a rebuild or rollback switched generations.
+// changed), a fresh open when a rebuild or rollback switched generations,
+// and, for remote shards, every reconnect_seconds (to see rebuilt shards,
+// and shards or primaries that answer again).
 void Searcher::Rep::reopen_if_changed() {
-  const auto now = std::chrono::steady_clock::now();
-  const bool retry_shards =
-      partial_open && std::chrono::duration<double>(now - partial_since).count() > options.retry_shards_seconds;
   const bool reconnect =
-      has_remote_shards && std::chrono::duration<double>(now - opened_at).count() > options.reconnect_seconds;
-  if (lost_shard || retry_shards || reconnect || ::kbsearch::stub_identity(path) != stub_identity) {
+      has_remote_shards &&
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - opened_at).count() > options.reconnect_seconds;
+  if (lost_shard || reconnect || ::kbsearch::stub_identity(path) != stub_identity) {
     lost_shard = true;  // until open() succeeds
     open();
     lost_shard = false;
