@@ -14,12 +14,23 @@ bool suffix_after_apostrophe(std::string_view text, const Token& a, const Token&
 }  // namespace
 
 void strip_apostrophe_suffixes(std::string_view text, std::vector<Token>& tokens) {
-  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!suffix_after_apostrophe(text, tokens[i], tokens[i + 1])) continue;
-    tokens[i].end = tokens[i + 1].end;
-    tokens[i].text.assign(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
-    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1));
+  // One pass that moves each kept token at most once (erasing each suffix
+  // would move the whole rest of the list). A word takes one suffix at most.
+  std::size_t kept = 0;
+  bool took_suffix = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (kept > 0 && !took_suffix && suffix_after_apostrophe(text, tokens[kept - 1], tokens[i])) {
+      Token& base = tokens[kept - 1];
+      base.end = tokens[i].end;
+      base.text.assign(text.substr(base.start, base.end - base.start));
+      took_suffix = true;
+      continue;
+    }
+    if (kept != i) tokens[kept] = std::move(tokens[i]);
+    ++kept;
+    took_suffix = false;
   }
+  tokens.resize(kept);
   for (Token& t : tokens) {
     const auto apostrophe = t.term.find('\'');
     if (apostrophe != std::string::npos && apostrophe > 0) t.term.resize(apostrophe);
