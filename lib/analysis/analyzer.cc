@@ -1,8 +1,6 @@
 #include "kbsearch/analyzer.h"
 
-#include <algorithm>
 #include <memory>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "analysis/accent_folder.h"
@@ -18,6 +16,7 @@
 #include "analysis/word_merger.h"
 #include "analysis/word_segmenter.h"
 #include "kbsearch/error.h"
+#include "util/flat_string_map.h"
 #include "util/utf8.h"
 
 namespace kbsearch {
@@ -77,11 +76,13 @@ struct Analyzer::Rep {
   };
   enum Stage { kStop = 1, kStem = 2, kFold = 4 };
 
+  class TokenBuilder;
+
   std::vector<Token> run(std::string_view text, std::vector<AnalysisStage>* explain);
-  void segment(std::string_view text, std::string_view normalized, std::vector<Token>& tokens);
-  void fold_case(std::vector<Token>& tokens);
+  void segment(std::string_view normalized);
+  void build_tokens(std::string_view text, bool join, bool fold_case, std::vector<Token>& tokens);
   void split(std::string_view text, std::vector<Token>& tokens);
-  const Word& word(const std::string& segmented);
+  const Word& word(std::string_view segmented);
   const WordForms& forms(const std::string& term);
   WordForms compute_forms(const std::string& term);
   void apply_forms(std::vector<Token>& tokens, int stages);
@@ -99,40 +100,71 @@ struct Analyzer::Rep {
   // Buffers reused from call to call.
   analysis::OffsetMap offsets;
   std::vector<analysis::Segment> segments;
-  std::string cleaned, scratch;
+  std::vector<analysis::SegmentedWord> words;  // the segments, with offsets in the input
+  std::string cleaned, scratch, join_scratch;
   std::vector<analysis::Insertion> insertions;
   std::vector<CasedToken> cased;  // in token order, as the case stage left them
   // Bounded caches, cleared when full. words_cache is cleared only between
   // calls, so that the Word pointers in `cased` stay valid during one.
   static constexpr std::size_t kCacheLimit = 1 << 16;
-  std::unordered_map<std::string, Word> words_cache;        // by the segmented word
-  std::unordered_map<std::string, WordForms> forms_cache;  // by term, for terms split made
+  util::FlatStringMap<Word> words_cache;        // by the segmented word
+  util::FlatStringMap<WordForms> forms_cache;  // by term, for terms split made
 };
 
-void Analyzer::Rep::segment(std::string_view text, std::string_view normalized,
-                            std::vector<Token>& tokens) {
+void Analyzer::Rep::segment(std::string_view normalized) {
   segmenter.segment(normalized, segments);
-  // Room for the parts later stages insert, so they rarely reallocate.
-  tokens.reserve(segments.size() + segments.size() / 4 + 4);
+  words.clear();
   for (const auto& seg : segments) {
-    Token& t = tokens.emplace_back();  // built in place: no Token move per word
-    t.start = offsets.start(seg.start);
-    t.end = offsets.end(seg.end);
-    t.text.assign(text.substr(t.start, t.end - t.start));
-    t.term.assign(normalized.substr(seg.start, seg.end - seg.start));
+    words.push_back({offsets.start(seg.start), offsets.end(seg.end),
+                     normalized.substr(seg.start, seg.end - seg.start)});
   }
 }
 
-void Analyzer::Rep::fold_case(std::vector<Token>& tokens) {
-  cased.clear();
-  for (Token& t : tokens) {
-    const Word& w = word(t.term);
-    t.term = w.term;
-    cased.push_back({t.start, &w});
+// Makes the Tokens of the words the segment and join stages found, in
+// order, each built once in its place; with the case stage, each takes its
+// term from its Word (one lookup) and the Word is noted in `cased`.
+class Analyzer::Rep::TokenBuilder final : public analysis::TokenSink {
+ public:
+  TokenBuilder(Rep& rep, std::string_view text, bool fold_case, std::vector<Token>& tokens)
+      : rep_(rep), text_(text), fold_case_(fold_case), tokens_(tokens) {}
+
+  void add(std::size_t start, std::size_t end, std::string_view term, bool part) override {
+    Token* t = nullptr;
+    if (fold_case_) {
+      const Word& w = rep_.word(term);
+      rep_.cased.push_back({start, &w});
+      // A "word" of ignorable characters only (a lone soft hyphen) is no word.
+      if (w.term.empty()) return;
+      t = &tokens_.emplace_back();
+      t->term = w.term;
+    } else {
+      t = &tokens_.emplace_back();
+      t->term.assign(term);
+    }
+    t->start = start;
+    t->end = end;
+    t->text.assign(text_.substr(start, end - start));
+    t->part = part;
   }
-  // A "word" of ignorable characters only (a lone soft hyphen) is no word.
-  tokens.erase(std::remove_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.term.empty(); }),
-               tokens.end());
+
+ private:
+  Rep& rep_;
+  std::string_view text_;
+  bool fold_case_;
+  std::vector<Token>& tokens_;
+};
+
+void Analyzer::Rep::build_tokens(std::string_view text, bool join, bool fold_case,
+                                 std::vector<Token>& tokens) {
+  // Room for the parts later stages insert, so they rarely reallocate.
+  tokens.reserve(words.size() + words.size() / 4 + 4);
+  cased.clear();
+  TokenBuilder builder(*this, text, fold_case, tokens);
+  if (join) {
+    analysis::join_hyphenated(text, words, join_scratch, builder);
+  } else {
+    for (const auto& w : words) builder.add(w.start, w.end, w.term, false);
+  }
 }
 
 void Analyzer::Rep::split(std::string_view text, std::vector<Token>& tokens) {
@@ -156,21 +188,19 @@ Analyzer::Rep::WordForms Analyzer::Rep::compute_forms(const std::string& term) {
   return f;
 }
 
-const Analyzer::Rep::Word& Analyzer::Rep::word(const std::string& segmented) {
-  auto it = words_cache.find(segmented);
-  if (it != words_cache.end()) return it->second;
+const Analyzer::Rep::Word& Analyzer::Rep::word(std::string_view segmented) {
+  if (const Word* known = words_cache.find(segmented)) return *known;
   Word w;
   if (folder.is_folded(segmented)) w.term = segmented;
   else folder.fold(segmented, w.term);
   if (!w.term.empty()) w.forms = compute_forms(w.term);
-  return words_cache.emplace(segmented, std::move(w)).first->second;
+  return words_cache.insert(segmented, std::move(w));
 }
 
 const Analyzer::Rep::WordForms& Analyzer::Rep::forms(const std::string& term) {
-  auto it = forms_cache.find(term);
-  if (it != forms_cache.end()) return it->second;
+  if (const WordForms* known = forms_cache.find(term)) return *known;
   if (forms_cache.size() >= kCacheLimit) forms_cache.clear();
-  return forms_cache.emplace(term, compute_forms(term)).first->second;
+  return forms_cache.insert(term, compute_forms(term));
 }
 
 void Analyzer::Rep::apply_forms(std::vector<Token>& tokens, int stages) {
@@ -213,11 +243,18 @@ std::vector<Token> Analyzer::Rep::run(std::string_view text, std::vector<Analysi
   const std::string_view normalized = normalizer.normalize(text, offsets);
   if (explain != nullptr) explain->push_back({"normalize", std::string(normalized), {}});
   if (words_cache.size() >= kCacheLimit) words_cache.clear();  // between calls only
-  segment(text, normalized, tokens);
-  snapshot("segment");
-  analysis::join_hyphenated(text, tokens, insertions);
-  snapshot("join");
-  fold_case(tokens);
+  segment(normalized);
+  if (explain != nullptr) {
+    // The analysis builds tokens once, through segment, join and case
+    // together; to show each stage, build them as each stage leaves them.
+    build_tokens(text, false, false, tokens);
+    snapshot("segment");
+    tokens.clear();
+    build_tokens(text, true, false, tokens);
+    snapshot("join");
+    tokens.clear();
+  }
+  build_tokens(text, true, true, tokens);
   snapshot("case");
   split(text, tokens);
   snapshot("split");
