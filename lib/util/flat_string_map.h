@@ -60,24 +60,34 @@ class FlatStringMap {
 
   // Eight bytes at a time, mixed with multiplications: words are short, and
   // the table needs well-spread low bits more than a cryptographic hash.
+  // The bytes past the last whole eight are read with wide loads that
+  // overlap (a byte-by-byte copy would stall the load that follows it).
   static std::uint64_t hash(std::string_view key) {
-    std::uint64_t h = 0x9E3779B97F4A7C15u ^ key.size();
     const char* p = key.data();
-    std::size_t n = key.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, p, 8);
+    const std::size_t n = key.size();
+    std::uint64_t h = 0x9E3779B97F4A7C15u ^ n;
+    const auto mix = [&h](std::uint64_t chunk) {
       h = (h ^ chunk) * 0xBF58476D1CE4E5B9u;
       h ^= h >> 31;
-    }
-    if (n > 0) {
-      std::uint64_t chunk = 0;
-      std::memcpy(&chunk, p, n);
-      h = (h ^ chunk) * 0xBF58476D1CE4E5B9u;
-      h ^= h >> 31;
+    };
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 <= n; i += 8) mix(load<std::uint64_t>(p + i));
+      if (n % 8 != 0) mix(load<std::uint64_t>(p + n - 8));
+    } else if (n >= 4) {
+      mix(std::uint64_t{load<std::uint32_t>(p)} << 32 | load<std::uint32_t>(p + n - 4));
+    } else if (n > 0) {
+      mix(std::uint64_t{static_cast<unsigned char>(p[0])} << 16 |
+          std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 | static_cast<unsigned char>(p[n - 1]));
     }
     h *= 0x94D049BB133111EBu;
     return h ^ (h >> 29);
+  }
+
+  template <class Int>
+  static Int load(const char* p) {
+    Int v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
   }
 
   void place(std::uint64_t h, std::uint32_t entry) {
