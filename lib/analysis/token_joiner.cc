@@ -16,6 +16,9 @@ bool joined_by_separator(std::string_view text, const SegmentedWord& a, const Se
   // Separators are one byte, or three (U+2010, U+2011, U+FF0D, U+FF3F).
   const std::size_t gap = b.start - a.end;
   if (b.start <= a.end || (gap != 1 && gap != 3)) return false;
+  // Most gaps are a space: rule them out by their first byte.
+  const char first = text[a.end];
+  if (first != '-' && first != '_' && first != '\xE2' && first != '\xEF') return false;
   const std::string_view between = text.substr(a.end, gap);
   for (auto sep : kSeparators) {
     if (between == sep) return true;
