@@ -104,11 +104,10 @@ std::vector<std::string> Decompounder::split(std::string_view word) {
   return parts;
 }
 
-const std::vector<std::string>& Decompounder::cached_split(const std::string& word) {
-  auto it = cache_.find(word);
-  if (it != cache_.end()) return it->second;
+const std::vector<std::string>& Decompounder::cached_split(std::string_view word) {
+  if (const auto* known = cache_.find(word)) return *known;
   if (cache_.size() >= kCacheLimit) cache_.clear();
-  return cache_.emplace(word, split(word)).first->second;
+  return cache_.insert(word, split(word));
 }
 
 void Decompounder::add_parts(std::vector<Token>& tokens, std::vector<Insertion>& parts_out) {

@@ -15,12 +15,12 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "analysis/stemmer.h"
 #include "analysis/token_insertion.h"
 #include "kbsearch/analyzer.h"
+#include "util/flat_string_map.h"
 
 namespace kbsearch::analysis {
 
@@ -39,12 +39,12 @@ class Decompounder {
  private:
   bool split_from(std::string_view word, std::size_t pos, int depth, std::vector<std::string>& parts);
   bool is_final_part(std::string_view part);
-  const std::vector<std::string>& cached_split(const std::string& word);
+  const std::vector<std::string>& cached_split(std::string_view word);
 
   // Trying every split point costs dozens of lookups a word; words repeat,
   // so results are remembered (bounded: cleared when full).
   static constexpr std::size_t kCacheLimit = 1 << 15;
-  std::unordered_map<std::string, std::vector<std::string>> cache_;
+  util::FlatStringMap<std::vector<std::string>> cache_;
   Stemmer stemmer_;
 };
 
