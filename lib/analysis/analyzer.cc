@@ -44,6 +44,10 @@ struct Analyzer::Rep {
         folded_stemmer(recipe.snowball ? recipe.lang : "", recipe.folded_stem_passes),
         accents(recipe.keep_letters) {
     if (recipe.split_compounds) decompounder = std::make_unique<analysis::Decompounder>();
+    // With no keep-whole list and no apostrophe suffixes, nothing in the
+    // split stage joins tokens before compounds are split, so each word's
+    // parts can follow it as it is built, and no token moves to make room.
+    parts_while_building = decompounder && merger.empty() && !recipe.strip_apostrophe_suffix;
   }
 
   std::unordered_set<std::string> folded_words(const std::vector<std::string>& words) {
@@ -75,12 +79,14 @@ struct Analyzer::Rep {
     const Word* word;
   };
   enum Stage { kStop = 1, kStem = 2, kFold = 4 };
+  // The stages build_tokens does, all those before the next.
+  enum class Through { kSegment, kJoin, kCase, kCompoundParts };
 
   class TokenBuilder;
 
   std::vector<Token> run(std::string_view text, std::vector<AnalysisStage>* explain);
   void segment(std::string_view normalized);
-  void build_tokens(std::string_view text, bool join, bool fold_case, std::vector<Token>& tokens);
+  void build_tokens(std::string_view text, Through through, std::vector<Token>& tokens);
   void split(std::string_view text, std::vector<Token>& tokens);
   const Word& word(std::string_view segmented);
   const WordForms& forms(const std::string& term);
@@ -94,6 +100,7 @@ struct Analyzer::Rep {
   analysis::WordMerger merger;
   const std::unordered_set<std::string>& stops;
   std::unique_ptr<analysis::Decompounder> decompounder;
+  bool parts_while_building = false;
   analysis::Stemmer stemmer;
   analysis::Stemmer folded_stemmer;
   analysis::AccentFolder accents;
@@ -121,49 +128,54 @@ void Analyzer::Rep::segment(std::string_view normalized) {
 }
 
 // Makes the Tokens of the words the segment and join stages found, in
-// order, each built once in its place; with the case stage, each takes its
-// term from its Word (one lookup) and the Word is noted in `cased`.
+// order, each built once in its place. With the case stage, each takes its
+// term from its Word (one lookup) and the Word is noted in `cased`; with
+// compound parts, a word's parts follow it.
 class Analyzer::Rep::TokenBuilder final : public analysis::TokenSink {
  public:
-  TokenBuilder(Rep& rep, std::string_view text, bool fold_case, std::vector<Token>& tokens)
-      : rep_(rep), text_(text), fold_case_(fold_case), tokens_(tokens) {}
+  TokenBuilder(Rep& rep, std::string_view text, Through through, std::vector<Token>& tokens)
+      : rep_(rep), text_(text), through_(through), tokens_(tokens) {}
 
   void add(std::size_t start, std::size_t end, std::string_view term, bool part) override {
-    Token* t = nullptr;
-    if (fold_case_) {
-      const Word& w = rep_.word(term);
-      rep_.cased.push_back({start, &w});
-      // A "word" of ignorable characters only (a lone soft hyphen) is no word.
-      if (w.term.empty()) return;
-      t = &tokens_.emplace_back();
-      t->term = w.term;
-    } else {
-      t = &tokens_.emplace_back();
-      t->term.assign(term);
+    if (through_ < Through::kCase) {
+      make(start, end, term, part);
+      return;
     }
-    t->start = start;
-    t->end = end;
-    t->text.assign(text_.substr(start, end - start));
-    t->part = part;
+    const Word& w = rep_.word(term);
+    rep_.cased.push_back({start, &w});
+    // A "word" of ignorable characters only (a lone soft hyphen) is no word.
+    if (w.term.empty()) return;
+    make(start, end, w.term, part);
+    if (through_ == Through::kCompoundParts && !part) {
+      for (const std::string& p : rep_.decompounder->part_terms(w.term)) make(start, end, p, true);
+    }
   }
 
  private:
+  void make(std::size_t start, std::size_t end, std::string_view term, bool part) {
+    Token& t = tokens_.emplace_back();
+    t.start = start;
+    t.end = end;
+    t.text.assign(text_.substr(start, end - start));
+    t.term.assign(term);
+    t.part = part;
+  }
+
   Rep& rep_;
   std::string_view text_;
-  bool fold_case_;
+  Through through_;
   std::vector<Token>& tokens_;
 };
 
-void Analyzer::Rep::build_tokens(std::string_view text, bool join, bool fold_case,
-                                 std::vector<Token>& tokens) {
+void Analyzer::Rep::build_tokens(std::string_view text, Through through, std::vector<Token>& tokens) {
   // Room for the parts later stages insert, so they rarely reallocate.
   tokens.reserve(words.size() + words.size() / 4 + 4);
   cased.clear();
-  TokenBuilder builder(*this, text, fold_case, tokens);
-  if (join) {
-    analysis::join_hyphenated(text, words, join_scratch, builder);
-  } else {
+  TokenBuilder builder(*this, text, through, tokens);
+  if (through == Through::kSegment) {
     for (const auto& w : words) builder.add(w.start, w.end, w.term, false);
+  } else {
+    analysis::join_hyphenated(text, words, join_scratch, builder);
   }
 }
 
@@ -245,18 +257,19 @@ std::vector<Token> Analyzer::Rep::run(std::string_view text, std::vector<Analysi
   if (words_cache.size() >= kCacheLimit) words_cache.clear();  // between calls only
   segment(normalized);
   if (explain != nullptr) {
-    // The analysis builds tokens once, through segment, join and case
-    // together; to show each stage, build them as each stage leaves them.
-    build_tokens(text, false, false, tokens);
+    // The analysis builds tokens once, through several stages together; to
+    // show each stage, build them as each stage leaves them.
+    build_tokens(text, Through::kSegment, tokens);
     snapshot("segment");
     tokens.clear();
-    build_tokens(text, true, false, tokens);
+    build_tokens(text, Through::kJoin, tokens);
     snapshot("join");
     tokens.clear();
   }
-  build_tokens(text, true, true, tokens);
+  const bool parts_built = parts_while_building && explain == nullptr;
+  build_tokens(text, parts_built ? Through::kCompoundParts : Through::kCase, tokens);
   snapshot("case");
-  split(text, tokens);
+  if (!parts_built) split(text, tokens);
   snapshot("split");
   if (explain == nullptr) {
     apply_forms(tokens, kStop | kStem | kFold);  // one lookup a token
