@@ -226,11 +226,12 @@ void Analyzer::Rep::apply_forms(std::vector<Token>& tokens, int stages) {
     const bool unchanged = next_cased != cased.cend() && next_cased->start == t.start &&
                            next_cased->word->term == t.term;
     const WordForms& f = unchanged ? (next_cased++)->word->forms : forms(t.term);
+    // Tokens come here without forms: copy only those there are.
     if (stages & kStop) t.stop = f.stop;
-    if (stages & kStem) t.stem = f.stem;
+    if ((stages & kStem) && !f.stem.empty()) t.stem = f.stem;
     if (stages & kFold) {
-      t.folded = f.folded;
-      t.folded_stem = f.folded_stem;
+      if (!f.folded.empty()) t.folded = f.folded;
+      if (!f.folded_stem.empty()) t.folded_stem = f.folded_stem;
     }
   }
 }
