@@ -44,10 +44,11 @@ struct Analyzer::Rep {
         folded_stemmer(recipe.snowball ? recipe.lang : "", recipe.folded_stem_passes),
         accents(recipe.keep_letters) {
     if (recipe.split_compounds) decompounder = std::make_unique<analysis::Decompounder>();
-    // With no keep-whole list and no apostrophe suffixes, nothing in the
-    // split stage joins tokens before compounds are split, so each word's
-    // parts can follow it as it is built, and no token moves to make room.
-    parts_while_building = decompounder && merger.empty() && !recipe.strip_apostrophe_suffix;
+    // With no keep-whole list and no apostrophe suffixes, the split stage
+    // neither joins tokens nor changes a term: it only adds compound parts
+    // after their word. Then each token can be finished as it is built, its
+    // parts after it (no token moves to make room) and its forms with it.
+    one_pass = merger.empty() && !recipe.strip_apostrophe_suffix;
   }
 
   std::unordered_set<std::string> folded_words(const std::vector<std::string>& words) {
@@ -79,8 +80,9 @@ struct Analyzer::Rep {
     const Word* word;
   };
   enum Stage { kStop = 1, kStem = 2, kFold = 4 };
-  // The stages build_tokens does, all those before the next.
-  enum class Through { kSegment, kJoin, kCase, kCompoundParts };
+  // How far build_tokens takes the tokens: through the segment, join or
+  // case stage, or (where one_pass allows) through all of them.
+  enum class Through { kSegment, kJoin, kCase, kAll };
 
   class TokenBuilder;
 
@@ -92,6 +94,7 @@ struct Analyzer::Rep {
   const WordForms& forms(const std::string& term);
   WordForms compute_forms(const std::string& term);
   void apply_forms(std::vector<Token>& tokens, int stages);
+  static void copy_forms(const WordForms& f, int stages, Token& t);
 
   analysis::Recipe recipe;
   analysis::TextNormalizer normalizer;
@@ -100,7 +103,7 @@ struct Analyzer::Rep {
   analysis::WordMerger merger;
   const std::unordered_set<std::string>& stops;
   std::unique_ptr<analysis::Decompounder> decompounder;
-  bool parts_while_building = false;
+  bool one_pass = false;  // see the constructor
   analysis::Stemmer stemmer;
   analysis::Stemmer folded_stemmer;
   analysis::AccentFolder accents;
@@ -129,8 +132,9 @@ void Analyzer::Rep::segment(std::string_view normalized) {
 
 // Makes the Tokens of the words the segment and join stages found, in
 // order, each built once in its place. With the case stage, each takes its
-// term from its Word (one lookup) and the Word is noted in `cased`; with
-// compound parts, a word's parts follow it.
+// term from its Word (one lookup), and the Word is noted in `cased` for the
+// stages after; through kAll, a word's compound parts follow it and every
+// token takes its forms as it is made.
 class Analyzer::Rep::TokenBuilder final : public analysis::TokenSink {
  public:
   TokenBuilder(Rep& rep, std::string_view text, Through through, std::vector<Token>& tokens)
@@ -142,23 +146,29 @@ class Analyzer::Rep::TokenBuilder final : public analysis::TokenSink {
       return;
     }
     const Word& w = rep_.word(term);
-    rep_.cased.push_back({start, &w});
+    if (through_ == Through::kCase) rep_.cased.push_back({start, &w});
     // A "word" of ignorable characters only (a lone soft hyphen) is no word.
     if (w.term.empty()) return;
-    make(start, end, w.term, part);
-    if (through_ == Through::kCompoundParts && !part) {
-      for (const std::string& p : rep_.decompounder->part_terms(w.term)) make(start, end, p, true);
+    Token& t = make(start, end, w.term, part);
+    if (through_ == Through::kCase) return;
+    copy_forms(w.forms, kStop | kStem | kFold, t);
+    if (rep_.decompounder && !part) {
+      for (const std::string& p : rep_.decompounder->part_terms(w.term)) {
+        copy_forms(rep_.forms(p), kStop | kStem | kFold, make(start, end, p, true));
+      }
     }
   }
 
  private:
-  void make(std::size_t start, std::size_t end, std::string_view term, bool part) {
+  // The new token is valid until the next one is made.
+  Token& make(std::size_t start, std::size_t end, std::string_view term, bool part) {
     Token& t = tokens_.emplace_back();
     t.start = start;
     t.end = end;
     t.text.assign(text_.substr(start, end - start));
     t.term.assign(term);
     t.part = part;
+    return t;
   }
 
   Rep& rep_;
@@ -225,14 +235,17 @@ void Analyzer::Rep::apply_forms(std::vector<Token>& tokens, int stages) {
     while (next_cased != cased.cend() && next_cased->start < t.start) ++next_cased;
     const bool unchanged = next_cased != cased.cend() && next_cased->start == t.start &&
                            next_cased->word->term == t.term;
-    const WordForms& f = unchanged ? (next_cased++)->word->forms : forms(t.term);
-    // Tokens come here without forms: copy only those there are.
-    if (stages & kStop) t.stop = f.stop;
-    if ((stages & kStem) && !f.stem.empty()) t.stem = f.stem;
-    if (stages & kFold) {
-      if (!f.folded.empty()) t.folded = f.folded;
-      if (!f.folded_stem.empty()) t.folded_stem = f.folded_stem;
-    }
+    copy_forms(unchanged ? (next_cased++)->word->forms : forms(t.term), stages, t);
+  }
+}
+
+void Analyzer::Rep::copy_forms(const WordForms& f, int stages, Token& t) {
+  // Tokens come here without forms: copy only those there are.
+  if (stages & kStop) t.stop = f.stop;
+  if ((stages & kStem) && !f.stem.empty()) t.stem = f.stem;
+  if (stages & kFold) {
+    if (!f.folded.empty()) t.folded = f.folded;
+    if (!f.folded_stem.empty()) t.folded_stem = f.folded_stem;
   }
 }
 
@@ -267,19 +280,22 @@ std::vector<Token> Analyzer::Rep::run(std::string_view text, std::vector<Analysi
     snapshot("join");
     tokens.clear();
   }
-  const bool parts_built = parts_while_building && explain == nullptr;
-  build_tokens(text, parts_built ? Through::kCompoundParts : Through::kCase, tokens);
-  snapshot("case");
-  if (!parts_built) split(text, tokens);
-  snapshot("split");
-  if (explain == nullptr) {
-    apply_forms(tokens, kStop | kStem | kFold);  // one lookup a token
+  if (one_pass && explain == nullptr) {
+    build_tokens(text, Through::kAll, tokens);
   } else {
-    apply_forms(tokens, kStop);
-    snapshot("stop");
-    apply_forms(tokens, kStem);
-    snapshot("stem");
-    apply_forms(tokens, kFold);
+    build_tokens(text, Through::kCase, tokens);
+    snapshot("case");
+    split(text, tokens);
+    snapshot("split");
+    if (explain == nullptr) {
+      apply_forms(tokens, kStop | kStem | kFold);  // one lookup a token
+    } else {
+      apply_forms(tokens, kStop);
+      snapshot("stop");
+      apply_forms(tokens, kStem);
+      snapshot("stem");
+      apply_forms(tokens, kFold);
+    }
   }
   number_positions(tokens);
   snapshot("fold");
