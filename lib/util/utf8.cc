@@ -12,7 +12,8 @@ std::size_t find_invalid_utf8(std::string_view text) {
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < length) {
-    // Most text is mostly ASCII: skip it eight bytes at a time.
+    // Most text is mostly ASCII: skip it eight bytes at a time, then byte
+    // by byte up to the chunk's first non-ASCII byte.
     if (i + 8 <= length) {
       std::uint64_t chunk;
       std::memcpy(&chunk, s + i, sizeof chunk);
@@ -20,12 +21,17 @@ std::size_t find_invalid_utf8(std::string_view text) {
         i += 8;
         continue;
       }
+      while (s[i] < 0x80) ++i;
     }
-    const int32_t start = i;
-    UChar32 c;
-    // U8_NEXT rejects overlong forms, surrogates and values past U+10FFFF.
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return static_cast<std::size_t>(start);
+    // Then character by character up to the next ASCII byte (in Thai, a
+    // whole run of words).
+    do {
+      const int32_t start = i;
+      UChar32 c;
+      // U8_NEXT rejects overlong forms, surrogates and values past U+10FFFF.
+      U8_NEXT(s, i, length, c);
+      if (c < 0) return static_cast<std::size_t>(start);
+    } while (i < length && s[i] >= 0x80);
   }
   return std::string_view::npos;
 }
