@@ -44,11 +44,12 @@ struct Analyzer::Rep {
         folded_stemmer(recipe.snowball ? recipe.lang : "", recipe.folded_stem_passes),
         accents(recipe.keep_letters) {
     if (recipe.split_compounds) decompounder = std::make_unique<analysis::Decompounder>();
-    // With no keep-whole list and no apostrophe suffixes, the split stage
-    // neither joins tokens nor changes a term: it only adds compound parts
-    // after their word. Then each token can be finished as it is built, its
-    // parts after it (no token moves to make room) and its forms with it.
-    one_pass = merger.empty() && !recipe.strip_apostrophe_suffix;
+    // Of the split stage, only the keep-whole merge looks past the token
+    // before. Without it, each token can be finished as it is built: its
+    // Turkish suffix joined to the word before, its term cut to its base,
+    // its compound parts after it (no token moves to make room) and its
+    // forms with it.
+    one_pass = merger.empty();
   }
 
   std::unordered_set<std::string> folded_words(const std::vector<std::string>& words) {
@@ -91,7 +92,7 @@ struct Analyzer::Rep {
   void build_tokens(std::string_view text, Through through, std::vector<Token>& tokens);
   void split(std::string_view text, std::vector<Token>& tokens);
   const Word& word(std::string_view segmented);
-  const WordForms& forms(const std::string& term);
+  const WordForms& forms(std::string_view term);
   WordForms compute_forms(const std::string& term);
   void apply_forms(std::vector<Token>& tokens, int stages);
   static void copy_forms(const WordForms& f, int stages, Token& t);
@@ -149,17 +150,39 @@ class Analyzer::Rep::TokenBuilder final : public analysis::TokenSink {
     if (through_ == Through::kCase) rep_.cased.push_back({start, &w});
     // A "word" of ignorable characters only (a lone soft hyphen) is no word.
     if (w.term.empty()) return;
-    Token& t = make(start, end, w.term, part);
-    if (through_ == Through::kCase) return;
-    copy_forms(w.forms, kStop | kStem | kFold, t);
+    if (through_ == Through::kCase) {
+      make(start, end, w.term, part);
+      return;
+    }
+    finish(start, end, w, part);
+  }
+
+ private:
+  // The split stage and the forms, for one token (see one_pass).
+  void finish(std::size_t start, std::size_t end, const Word& w, bool part) {
+    std::string_view term = w.term;
+    const WordForms* forms = &w.forms;
+    if (rep_.recipe.strip_apostrophe_suffix) {
+      if (!took_suffix_ && !part && !tokens_.empty() && !tokens_.back().part &&
+          analysis::apostrophe_between(text_, tokens_.back().end, start)) {
+        Token& base = tokens_.back();
+        base.end = end;
+        base.text.assign(text_.substr(base.start, base.end - base.start));
+        took_suffix_ = true;
+        return;
+      }
+      took_suffix_ = false;
+      term = analysis::base_term(term);
+      if (term.size() != w.term.size()) forms = &rep_.forms(term);
+    }
+    copy_forms(*forms, kStop | kStem | kFold, make(start, end, term, part));
     if (rep_.decompounder && !part) {
-      for (const std::string& p : rep_.decompounder->part_terms(w.term)) {
+      for (const std::string& p : rep_.decompounder->part_terms(term)) {
         copy_forms(rep_.forms(p), kStop | kStem | kFold, make(start, end, p, true));
       }
     }
   }
 
- private:
   // The new token is valid until the next one is made.
   Token& make(std::size_t start, std::size_t end, std::string_view term, bool part) {
     Token& t = tokens_.emplace_back();
@@ -175,6 +198,7 @@ class Analyzer::Rep::TokenBuilder final : public analysis::TokenSink {
   std::string_view text_;
   Through through_;
   std::vector<Token>& tokens_;
+  bool took_suffix_ = false;  // the last token took a Turkish suffix
 };
 
 void Analyzer::Rep::build_tokens(std::string_view text, Through through, std::vector<Token>& tokens) {
@@ -219,10 +243,10 @@ const Analyzer::Rep::Word& Analyzer::Rep::word(std::string_view segmented) {
   return words_cache.insert(segmented, std::move(w));
 }
 
-const Analyzer::Rep::WordForms& Analyzer::Rep::forms(const std::string& term) {
+const Analyzer::Rep::WordForms& Analyzer::Rep::forms(std::string_view term) {
   if (const WordForms* known = forms_cache.find(term)) return *known;
   if (forms_cache.size() >= kCacheLimit) forms_cache.clear();
-  return forms_cache.insert(term, compute_forms(term));
+  return forms_cache.insert(term, compute_forms(std::string(term)));
 }
 
 void Analyzer::Rep::apply_forms(std::vector<Token>& tokens, int stages) {
