@@ -201,7 +201,8 @@ class Analyzer::Rep::TokenBuilder final : public analysis::TokenSink {
   bool took_suffix_ = false;  // the last token took a Turkish suffix
 };
 
-void Analyzer::Rep::build_tokens(std::string_view text, Through through, std::vector<Token>& tokens) {
+void Analyzer::Rep::build_tokens(std::string_view text, Through through,
+                                 std::vector<Token>& tokens) {
   // Room for the parts later stages insert, so they rarely reallocate.
   tokens.reserve(words.size() + words.size() / 4 + 4);
   cased.clear();

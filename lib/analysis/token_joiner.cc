@@ -53,7 +53,9 @@ void add_with_underscore_pieces(std::string_view text, const SegmentedWord& word
   std::size_t begin = 0;
   for (std::size_t at = 0; at <= written.size(); ++at) {
     if (at < written.size() && written[at] != '_') continue;
-    if (at > begin) sink.add(word.start + begin, word.start + at, written.substr(begin, at - begin), true);
+    if (at > begin) {
+      sink.add(word.start + begin, word.start + at, written.substr(begin, at - begin), true);
+    }
     begin = at + 1;
   }
 }
@@ -82,9 +84,13 @@ void join_hyphenated(std::string_view text, const std::vector<SegmentedWord>& wo
       scratch.clear();
       for (std::size_t k = i; k <= last; ++k) scratch += words[k].term;
       sink.add(words[i].start, words[last].end, scratch, false);
-      for (std::size_t k = i; k <= last; ++k) sink.add(words[k].start, words[k].end, words[k].term, true);
+      for (std::size_t k = i; k <= last; ++k) {
+        sink.add(words[k].start, words[k].end, words[k].term, true);
+      }
     } else {
-      for (std::size_t k = i; k <= last; ++k) sink.add(words[k].start, words[k].end, words[k].term, false);
+      for (std::size_t k = i; k <= last; ++k) {
+        sink.add(words[k].start, words[k].end, words[k].term, false);
+      }
     }
     i = last + 1;
   }

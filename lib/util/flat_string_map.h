@@ -77,7 +77,8 @@ class FlatStringMap {
       mix(std::uint64_t{load<std::uint32_t>(p)} << 32 | load<std::uint32_t>(p + n - 4));
     } else if (n > 0) {
       mix(std::uint64_t{static_cast<unsigned char>(p[0])} << 16 |
-          std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 | static_cast<unsigned char>(p[n - 1]));
+          std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+          static_cast<unsigned char>(p[n - 1]));
     }
     h *= 0x94D049BB133111EBu;
     return h ^ (h >> 29);
