@@ -1,8 +1,6 @@
 #include "kbsearch/analyzer.h"
 
-#include <algorithm>
 #include <memory>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "analysis/accent_folder.h"
@@ -18,6 +16,7 @@
 #include "analysis/word_merger.h"
 #include "analysis/word_segmenter.h"
 #include "kbsearch/error.h"
+#include "util/flat_string_map.h"
 #include "util/utf8.h"
 
 namespace kbsearch {
@@ -45,6 +44,12 @@ struct Analyzer::Rep {
         folded_stemmer(recipe.snowball ? recipe.lang : "", recipe.folded_stem_passes),
         accents(recipe.keep_letters) {
     if (recipe.split_compounds) decompounder = std::make_unique<analysis::Decompounder>();
+    // Of the split stage, only the keep-whole merge looks past the token
+    // before. Without it, each token can be finished as it is built: its
+    // Turkish suffix joined to the word before, its term cut to its base,
+    // its compound parts after it (no token moves to make room) and its
+    // forms with it.
+    one_pass = merger.empty();
   }
 
   std::unordered_set<std::string> folded_words(const std::vector<std::string>& words) {
@@ -76,15 +81,21 @@ struct Analyzer::Rep {
     const Word* word;
   };
   enum Stage { kStop = 1, kStem = 2, kFold = 4 };
+  // How far build_tokens takes the tokens: through the segment, join or
+  // case stage, or (where one_pass allows) through all of them.
+  enum class Through { kSegment, kJoin, kCase, kAll };
+
+  class TokenBuilder;
 
   std::vector<Token> run(std::string_view text, std::vector<AnalysisStage>* explain);
-  void segment(std::string_view text, std::string_view normalized, std::vector<Token>& tokens);
-  void fold_case(std::vector<Token>& tokens);
+  void segment(std::string_view normalized);
+  void build_tokens(std::string_view text, Through through, std::vector<Token>& tokens);
   void split(std::string_view text, std::vector<Token>& tokens);
-  const Word& word(const std::string& segmented);
-  const WordForms& forms(const std::string& term);
+  const Word& word(std::string_view segmented);
+  const WordForms& forms(std::string_view term);
   WordForms compute_forms(const std::string& term);
   void apply_forms(std::vector<Token>& tokens, int stages);
+  static void copy_forms(const WordForms& f, int stages, Token& t);
 
   analysis::Recipe recipe;
   analysis::TextNormalizer normalizer;
@@ -93,46 +104,114 @@ struct Analyzer::Rep {
   analysis::WordMerger merger;
   const std::unordered_set<std::string>& stops;
   std::unique_ptr<analysis::Decompounder> decompounder;
+  bool one_pass = false;  // see the constructor
   analysis::Stemmer stemmer;
   analysis::Stemmer folded_stemmer;
   analysis::AccentFolder accents;
   // Buffers reused from call to call.
   analysis::OffsetMap offsets;
   std::vector<analysis::Segment> segments;
-  std::string cleaned, scratch;
+  std::vector<analysis::SegmentedWord> words;  // the segments, with offsets in the input
+  std::string cleaned, scratch, join_scratch;
   std::vector<analysis::Insertion> insertions;
   std::vector<CasedToken> cased;  // in token order, as the case stage left them
   // Bounded caches, cleared when full. words_cache is cleared only between
   // calls, so that the Word pointers in `cased` stay valid during one.
   static constexpr std::size_t kCacheLimit = 1 << 16;
-  std::unordered_map<std::string, Word> words_cache;        // by the segmented word
-  std::unordered_map<std::string, WordForms> forms_cache;  // by term, for terms split made
+  util::FlatStringMap<Word> words_cache;        // by the segmented word
+  util::FlatStringMap<WordForms> forms_cache;  // by term, for terms split made
 };
 
-void Analyzer::Rep::segment(std::string_view text, std::string_view normalized,
-                            std::vector<Token>& tokens) {
+void Analyzer::Rep::segment(std::string_view normalized) {
   segmenter.segment(normalized, segments);
-  // Room for the parts later stages insert, so they rarely reallocate.
-  tokens.reserve(segments.size() + segments.size() / 4 + 4);
+  words.clear();
   for (const auto& seg : segments) {
-    Token& t = tokens.emplace_back();  // built in place: no Token move per word
-    t.start = offsets.start(seg.start);
-    t.end = offsets.end(seg.end);
-    t.text.assign(text.substr(t.start, t.end - t.start));
-    t.term.assign(normalized.substr(seg.start, seg.end - seg.start));
+    words.push_back({offsets.start(seg.start), offsets.end(seg.end),
+                     normalized.substr(seg.start, seg.end - seg.start)});
   }
 }
 
-void Analyzer::Rep::fold_case(std::vector<Token>& tokens) {
-  cased.clear();
-  for (Token& t : tokens) {
-    const Word& w = word(t.term);
-    t.term = w.term;
-    cased.push_back({t.start, &w});
+// Makes the Tokens of the words the segment and join stages found, in
+// order, each built once in its place. With the case stage, each takes its
+// term from its Word (one lookup), and the Word is noted in `cased` for the
+// stages after; through kAll, a word's compound parts follow it and every
+// token takes its forms as it is made.
+class Analyzer::Rep::TokenBuilder final : public analysis::TokenSink {
+ public:
+  TokenBuilder(Rep& rep, std::string_view text, Through through, std::vector<Token>& tokens)
+      : rep_(rep), text_(text), through_(through), tokens_(tokens) {}
+
+  void add(std::size_t start, std::size_t end, std::string_view term, bool part) override {
+    if (through_ < Through::kCase) {
+      make(start, end, term, part);
+      return;
+    }
+    const Word& w = rep_.word(term);
+    if (through_ == Through::kCase) rep_.cased.push_back({start, &w});
+    // A "word" of ignorable characters only (a lone soft hyphen) is no word.
+    if (w.term.empty()) return;
+    if (through_ == Through::kCase) {
+      make(start, end, w.term, part);
+      return;
+    }
+    finish(start, end, w, part);
   }
-  // A "word" of ignorable characters only (a lone soft hyphen) is no word.
-  tokens.erase(std::remove_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.term.empty(); }),
-               tokens.end());
+
+ private:
+  // The split stage and the forms, for one token (see one_pass).
+  void finish(std::size_t start, std::size_t end, const Word& w, bool part) {
+    std::string_view term = w.term;
+    const WordForms* forms = &w.forms;
+    if (rep_.recipe.strip_apostrophe_suffix) {
+      if (!took_suffix_ && !part && !tokens_.empty() && !tokens_.back().part &&
+          analysis::apostrophe_between(text_, tokens_.back().end, start)) {
+        Token& base = tokens_.back();
+        base.end = end;
+        base.text.assign(text_.substr(base.start, base.end - base.start));
+        took_suffix_ = true;
+        return;
+      }
+      took_suffix_ = false;
+      term = analysis::base_term(term);
+      if (term.size() != w.term.size()) forms = &rep_.forms(term);
+    }
+    copy_forms(*forms, kStop | kStem | kFold, make(start, end, term, part));
+    if (rep_.decompounder && !part) {
+      for (const std::string& p : rep_.decompounder->part_terms(term)) {
+        copy_forms(rep_.forms(p), kStop | kStem | kFold, make(start, end, p, true));
+      }
+    }
+  }
+
+  // The new token is valid until the next one is made.
+  Token& make(std::size_t start, std::size_t end, std::string_view term, bool part) {
+    Token& t = tokens_.emplace_back();
+    t.start = start;
+    t.end = end;
+    t.text.assign(text_.substr(start, end - start));
+    t.term.assign(term);
+    t.part = part;
+    return t;
+  }
+
+  Rep& rep_;
+  std::string_view text_;
+  Through through_;
+  std::vector<Token>& tokens_;
+  bool took_suffix_ = false;  // the last token took a Turkish suffix
+};
+
+void Analyzer::Rep::build_tokens(std::string_view text, Through through,
+                                 std::vector<Token>& tokens) {
+  // Room for the parts later stages insert, so they rarely reallocate.
+  tokens.reserve(words.size() + words.size() / 4 + 4);
+  cased.clear();
+  TokenBuilder builder(*this, text, through, tokens);
+  if (through == Through::kSegment) {
+    for (const auto& w : words) builder.add(w.start, w.end, w.term, false);
+  } else {
+    analysis::join_hyphenated(text, words, join_scratch, builder);
+  }
 }
 
 void Analyzer::Rep::split(std::string_view text, std::vector<Token>& tokens) {
@@ -156,21 +235,19 @@ Analyzer::Rep::WordForms Analyzer::Rep::compute_forms(const std::string& term) {
   return f;
 }
 
-const Analyzer::Rep::Word& Analyzer::Rep::word(const std::string& segmented) {
-  auto it = words_cache.find(segmented);
-  if (it != words_cache.end()) return it->second;
+const Analyzer::Rep::Word& Analyzer::Rep::word(std::string_view segmented) {
+  if (const Word* known = words_cache.find(segmented)) return *known;
   Word w;
   if (folder.is_folded(segmented)) w.term = segmented;
   else folder.fold(segmented, w.term);
   if (!w.term.empty()) w.forms = compute_forms(w.term);
-  return words_cache.emplace(segmented, std::move(w)).first->second;
+  return words_cache.insert(segmented, std::move(w));
 }
 
-const Analyzer::Rep::WordForms& Analyzer::Rep::forms(const std::string& term) {
-  auto it = forms_cache.find(term);
-  if (it != forms_cache.end()) return it->second;
+const Analyzer::Rep::WordForms& Analyzer::Rep::forms(std::string_view term) {
+  if (const WordForms* known = forms_cache.find(term)) return *known;
   if (forms_cache.size() >= kCacheLimit) forms_cache.clear();
-  return forms_cache.emplace(term, compute_forms(term)).first->second;
+  return forms_cache.insert(term, compute_forms(std::string(term)));
 }
 
 void Analyzer::Rep::apply_forms(std::vector<Token>& tokens, int stages) {
@@ -183,13 +260,17 @@ void Analyzer::Rep::apply_forms(std::vector<Token>& tokens, int stages) {
     while (next_cased != cased.cend() && next_cased->start < t.start) ++next_cased;
     const bool unchanged = next_cased != cased.cend() && next_cased->start == t.start &&
                            next_cased->word->term == t.term;
-    const WordForms& f = unchanged ? (next_cased++)->word->forms : forms(t.term);
-    if (stages & kStop) t.stop = f.stop;
-    if (stages & kStem) t.stem = f.stem;
-    if (stages & kFold) {
-      t.folded = f.folded;
-      t.folded_stem = f.folded_stem;
-    }
+    copy_forms(unchanged ? (next_cased++)->word->forms : forms(t.term), stages, t);
+  }
+}
+
+void Analyzer::Rep::copy_forms(const WordForms& f, int stages, Token& t) {
+  // Tokens come here without forms: copy only those there are.
+  if (stages & kStop) t.stop = f.stop;
+  if ((stages & kStem) && !f.stem.empty()) t.stem = f.stem;
+  if (stages & kFold) {
+    if (!f.folded.empty()) t.folded = f.folded;
+    if (!f.folded_stem.empty()) t.folded_stem = f.folded_stem;
   }
 }
 
@@ -213,22 +294,33 @@ std::vector<Token> Analyzer::Rep::run(std::string_view text, std::vector<Analysi
   const std::string_view normalized = normalizer.normalize(text, offsets);
   if (explain != nullptr) explain->push_back({"normalize", std::string(normalized), {}});
   if (words_cache.size() >= kCacheLimit) words_cache.clear();  // between calls only
-  segment(text, normalized, tokens);
-  snapshot("segment");
-  analysis::join_hyphenated(text, tokens, insertions);
-  snapshot("join");
-  fold_case(tokens);
-  snapshot("case");
-  split(text, tokens);
-  snapshot("split");
-  if (explain == nullptr) {
-    apply_forms(tokens, kStop | kStem | kFold);  // one lookup a token
+  segment(normalized);
+  if (explain != nullptr) {
+    // The analysis builds tokens once, through several stages together; to
+    // show each stage, build them as each stage leaves them.
+    build_tokens(text, Through::kSegment, tokens);
+    snapshot("segment");
+    tokens.clear();
+    build_tokens(text, Through::kJoin, tokens);
+    snapshot("join");
+    tokens.clear();
+  }
+  if (one_pass && explain == nullptr) {
+    build_tokens(text, Through::kAll, tokens);
   } else {
-    apply_forms(tokens, kStop);
-    snapshot("stop");
-    apply_forms(tokens, kStem);
-    snapshot("stem");
-    apply_forms(tokens, kFold);
+    build_tokens(text, Through::kCase, tokens);
+    snapshot("case");
+    split(text, tokens);
+    snapshot("split");
+    if (explain == nullptr) {
+      apply_forms(tokens, kStop | kStem | kFold);  // one lookup a token
+    } else {
+      apply_forms(tokens, kStop);
+      snapshot("stop");
+      apply_forms(tokens, kStem);
+      snapshot("stem");
+      apply_forms(tokens, kFold);
+    }
   }
   number_positions(tokens);
   snapshot("fold");

@@ -2,28 +2,37 @@
 
 namespace kbsearch::analysis {
 
-namespace {
-
-// True when `b` follows `a` with only an apostrophe between them.
-bool suffix_after_apostrophe(std::string_view text, const Token& a, const Token& b) {
-  if (a.part || b.part || b.start <= a.end) return false;
-  const std::string_view between = text.substr(a.end, b.start - a.end);
+bool apostrophe_between(std::string_view text, std::size_t end, std::size_t next_start) {
+  if (next_start <= end) return false;
+  const std::string_view between = text.substr(end, next_start - end);
   return between == "'" || between == "\u2019";
 }
 
-}  // namespace
+std::string_view base_term(std::string_view term) {
+  const auto apostrophe = term.find('\'');
+  return apostrophe != std::string_view::npos && apostrophe > 0 ? term.substr(0, apostrophe) : term;
+}
 
 void strip_apostrophe_suffixes(std::string_view text, std::vector<Token>& tokens) {
-  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (!suffix_after_apostrophe(text, tokens[i], tokens[i + 1])) continue;
-    tokens[i].end = tokens[i + 1].end;
-    tokens[i].text.assign(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
-    tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1));
+  // One pass that moves each kept token at most once (erasing each suffix
+  // would move the whole rest of the list).
+  std::size_t kept = 0;
+  bool took_suffix = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (kept > 0 && !took_suffix && !tokens[kept - 1].part && !tokens[i].part &&
+        apostrophe_between(text, tokens[kept - 1].end, tokens[i].start)) {
+      Token& base = tokens[kept - 1];
+      base.end = tokens[i].end;
+      base.text.assign(text.substr(base.start, base.end - base.start));
+      took_suffix = true;
+      continue;
+    }
+    if (kept != i) tokens[kept] = std::move(tokens[i]);
+    ++kept;
+    took_suffix = false;
   }
-  for (Token& t : tokens) {
-    const auto apostrophe = t.term.find('\'');
-    if (apostrophe != std::string::npos && apostrophe > 0) t.term.resize(apostrophe);
-  }
+  tokens.resize(kept);
+  for (Token& t : tokens) t.term.resize(base_term(t.term).size());
 }
 
 }  // namespace kbsearch::analysis

@@ -104,32 +104,36 @@ std::vector<std::string> Decompounder::split(std::string_view word) {
   return parts;
 }
 
-const std::vector<std::string>& Decompounder::cached_split(const std::string& word) {
-  auto it = cache_.find(word);
-  if (it != cache_.end()) return it->second;
+const std::vector<std::string>& Decompounder::part_terms(std::string_view word) {
+  static const std::vector<std::string> kNone;
+  // Most words are too short to be compounds: no need to look them up.
+  if (!could_be_compound(word)) return kNone;
+  if (const auto* known = cache_.find(word)) return *known;
   if (cache_.size() >= kCacheLimit) cache_.clear();
-  return cache_.emplace(word, split(word)).first->second;
+  const std::vector<std::string> parts = split(word);
+  std::vector<std::string> terms;
+  for (std::size_t first = 0; first < parts.size(); ++first) {
+    std::string run;
+    for (std::size_t last = first; last < parts.size(); ++last) {
+      run += parts[last];
+      if (first == 0 && last + 1 == parts.size()) break;
+      terms.push_back(run);
+    }
+  }
+  return cache_.insert(word, std::move(terms));
 }
 
 void Decompounder::add_parts(std::vector<Token>& tokens, std::vector<Insertion>& parts_out) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    // Most words are too short to be compounds: no need to look them up.
-    if (tokens[i].part || !could_be_compound(tokens[i].term)) continue;
-    const std::vector<std::string>& parts = cached_split(tokens[i].term);
-    // Every run of adjacent parts but the whole word itself.
-    for (std::size_t first = 0; first < parts.size(); ++first) {
-      std::string run;
-      for (std::size_t last = first; last < parts.size(); ++last) {
-        run += parts[last];
-        if (first == 0 && last + 1 == parts.size()) break;
-        Token part;
-        part.text = tokens[i].text;
-        part.start = tokens[i].start;
-        part.end = tokens[i].end;
-        part.term = run;
-        part.part = true;
-        parts_out.push_back({i + 1, std::move(part)});
-      }
+    if (tokens[i].part) continue;
+    for (const std::string& term : part_terms(tokens[i].term)) {
+      Token part;
+      part.text = tokens[i].text;
+      part.start = tokens[i].start;
+      part.end = tokens[i].end;
+      part.term = term;
+      part.part = true;
+      parts_out.push_back({i + 1, std::move(part)});
     }
   }
   insert_tokens(tokens, parts_out);

@@ -15,12 +15,12 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "analysis/stemmer.h"
 #include "analysis/token_insertion.h"
 #include "kbsearch/analyzer.h"
+#include "util/flat_string_map.h"
 
 namespace kbsearch::analysis {
 
@@ -31,20 +31,24 @@ class Decompounder {
   // The parts of a case-folded word, or nothing when it is not a compound.
   std::vector<std::string> split(std::string_view word);
 
-  // After each compound, adds its parts and every run of adjacent parts
-  // (kund, support, förfrågningar, kundsupport, supportförfrågningar) as
-  // part tokens. `parts` is working space, reused from call to call.
+  // The terms of the part tokens that follow a case-folded word: its parts
+  // and every run of adjacent parts but the whole word (kund, kundsupport,
+  // support, supportförfrågningar, förfrågningar), or nothing when it is not
+  // a compound. Valid until the next call.
+  const std::vector<std::string>& part_terms(std::string_view word);
+
+  // After each compound, adds its part terms as part tokens. `parts` is
+  // working space, reused from call to call.
   void add_parts(std::vector<Token>& tokens, std::vector<Insertion>& parts);
 
  private:
   bool split_from(std::string_view word, std::size_t pos, int depth, std::vector<std::string>& parts);
   bool is_final_part(std::string_view part);
-  const std::vector<std::string>& cached_split(const std::string& word);
 
   // Trying every split point costs dozens of lookups a word; words repeat,
-  // so results are remembered (bounded: cleared when full).
+  // so part terms are remembered (bounded: cleared when full).
   static constexpr std::size_t kCacheLimit = 1 << 15;
-  std::unordered_map<std::string, std::vector<std::string>> cache_;
+  util::FlatStringMap<std::vector<std::string>> cache_;
   Stemmer stemmer_;
 };
 

@@ -1,7 +1,8 @@
-// Inserting tokens into a token list in one pass. Stages that add tokens
-// (hyphenated wholes, compound parts) collect them first, then move every
-// token at most once, without a second list: this keeps the pipeline free
-// of per-call allocations, which cost more than the work itself.
+// Inserting tokens into a token list in one pass. A stage that adds tokens
+// to a list already built (compound parts, when a keep-whole list runs
+// first) collects them first, then moves every token at most once, without
+// a second list: this keeps the pipeline free of per-call allocations,
+// which cost more than the work itself.
 #ifndef KBSEARCH_LIB_ANALYSIS_TOKEN_INSERTION_H
 #define KBSEARCH_LIB_ANALYSIS_TOKEN_INSERTION_H
 

@@ -12,10 +12,13 @@ constexpr std::size_t kMaxPieces = 6;
 constexpr std::array<std::string_view, 6> kSeparators = {"-", "_", "\u2010", "\u2011", "\uFF0D",
                                                          "\uFF3F"};
 
-bool joined_by_separator(std::string_view text, const Token& a, const Token& b) {
+bool joined_by_separator(std::string_view text, const SegmentedWord& a, const SegmentedWord& b) {
   // Separators are one byte, or three (U+2010, U+2011, U+FF0D, U+FF3F).
   const std::size_t gap = b.start - a.end;
-  if (a.part || b.part || b.start <= a.end || (gap != 1 && gap != 3)) return false;
+  if (b.start <= a.end || (gap != 1 && gap != 3)) return false;
+  // Most gaps are a space: rule them out by their first byte.
+  const char first = text[a.end];
+  if (first != '-' && first != '_' && first != '\xE2' && first != '\xEF') return false;
   const std::string_view between = text.substr(a.end, gap);
   for (auto sep : kSeparators) {
     if (between == sep) return true;
@@ -25,78 +28,72 @@ bool joined_by_separator(std::string_view text, const Token& a, const Token& b) 
 
 // An address (no-reply@orbit.example) is one thing, kept as written:
 // joining its pieces would make another address.
-bool is_address(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+bool is_address(const std::vector<SegmentedWord>& words, std::size_t first, std::size_t last) {
   for (std::size_t k = first; k <= last; ++k) {
-    if (tokens[k].term.find('@') != std::string::npos) return true;
+    if (words[k].term.find('@') != std::string_view::npos) return true;
   }
   return false;
 }
 
 // ICU keeps a word with underscores whole (RESET_LINK_EXPIRED); its pieces
-// are words a user may type too. Adds them as parts after the word.
-void add_underscore_pieces(std::string_view text, std::vector<Token>& tokens, std::size_t i,
-                           std::vector<Insertion>& parts) {
-  Token& word = tokens[i];
-  if (word.part || word.text.find('_') == std::string::npos || word.text != word.term) return;
-  std::string joined;
+// are words a user may type too. Gives the word, spelled without the
+// underscores, then its pieces as parts.
+void add_with_underscore_pieces(std::string_view text, const SegmentedWord& word,
+                                std::string& scratch, TokenSink& sink) {
+  const std::string_view written = text.substr(word.start, word.end - word.start);
+  if (written.find('_') == std::string_view::npos || written != word.term) {
+    sink.add(word.start, word.end, word.term, false);
+    return;
+  }
+  scratch.clear();
+  for (char c : written) {
+    if (c != '_') scratch += c;
+  }
+  sink.add(word.start, word.end, scratch, false);
   std::size_t begin = 0;
-  for (std::size_t at = 0; at <= word.text.size(); ++at) {
-    if (at < word.text.size() && word.text[at] != '_') continue;
+  for (std::size_t at = 0; at <= written.size(); ++at) {
+    if (at < written.size() && written[at] != '_') continue;
     if (at > begin) {
-      Token piece;
-      piece.start = word.start + begin;
-      piece.end = word.start + at;
-      piece.text.assign(text.substr(piece.start, piece.end - piece.start));
-      piece.term = piece.text;
-      piece.part = true;
-      joined += piece.term;
-      parts.push_back({i + 1, std::move(piece)});
+      sink.add(word.start + begin, word.start + at, written.substr(begin, at - begin), true);
     }
     begin = at + 1;
   }
-  word.term = joined;
 }
 
 }  // namespace
 
-void join_hyphenated(std::string_view text, std::vector<Token>& tokens,
-                     std::vector<Insertion>& wholes) {
-  for (std::size_t i = 0; i < tokens.size();) {
+void join_hyphenated(std::string_view text, const std::vector<SegmentedWord>& words,
+                     std::string& scratch, TokenSink& sink) {
+  for (std::size_t i = 0; i < words.size();) {
     std::size_t last = i;
-    while (last + 1 < tokens.size() && joined_by_separator(text, tokens[last], tokens[last + 1])) {
+    while (last + 1 < words.size() && joined_by_separator(text, words[last], words[last + 1])) {
       ++last;
     }
     const std::size_t pieces = last - i + 1;
-    if (pieces > 1 && is_address(tokens, i, last)) {
+    if (pieces == 1) {
+      add_with_underscore_pieces(text, words[i], scratch, sink);
+    } else if (is_address(words, i, last)) {
       // One token, spelled as written: pieces and separators.
-      Token& address = tokens[i];
+      scratch.assign(words[i].term);
       for (std::size_t k = i + 1; k <= last; ++k) {
-        address.term += text.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end);
-        address.term += tokens[k].term;
+        scratch += text.substr(words[k - 1].end, words[k].start - words[k - 1].end);
+        scratch += words[k].term;
       }
-      address.end = tokens[last].end;
-      address.text.assign(text.substr(address.start, address.end - address.start));
-      tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(i + 1),
-                   tokens.begin() + static_cast<std::ptrdiff_t>(last + 1));
-      ++i;
-      continue;
-    }
-    if (pieces > 1 && pieces <= kMaxPieces) {
-      Token whole;
-      whole.start = tokens[i].start;
-      whole.end = tokens[last].end;
-      whole.text.assign(text.substr(whole.start, whole.end - whole.start));
+      sink.add(words[i].start, words[last].end, scratch, false);
+    } else if (pieces <= kMaxPieces) {
+      scratch.clear();
+      for (std::size_t k = i; k <= last; ++k) scratch += words[k].term;
+      sink.add(words[i].start, words[last].end, scratch, false);
       for (std::size_t k = i; k <= last; ++k) {
-        whole.term += tokens[k].term;
-        tokens[k].part = true;
+        sink.add(words[k].start, words[k].end, words[k].term, true);
       }
-      wholes.push_back({i, std::move(whole)});
-    } else if (pieces == 1) {
-      add_underscore_pieces(text, tokens, i, wholes);
+    } else {
+      for (std::size_t k = i; k <= last; ++k) {
+        sink.add(words[k].start, words[k].end, words[k].term, false);
+      }
     }
     i = last + 1;
   }
-  insert_tokens(tokens, wholes);
 }
 
 }  // namespace kbsearch::analysis

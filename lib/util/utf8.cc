@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <cstring>
 
 namespace kbsearch::util {
 
@@ -11,11 +12,26 @@ std::size_t find_invalid_utf8(std::string_view text) {
   const auto length = static_cast<int32_t>(text.size());
   int32_t i = 0;
   while (i < length) {
-    const int32_t start = i;
-    UChar32 c;
-    // U8_NEXT rejects overlong forms, surrogates and values past U+10FFFF.
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return static_cast<std::size_t>(start);
+    // Most text is mostly ASCII: skip it eight bytes at a time, then byte
+    // by byte up to the chunk's first non-ASCII byte.
+    if (i + 8 <= length) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, s + i, sizeof chunk);
+      if ((chunk & 0x8080808080808080u) == 0) {
+        i += 8;
+        continue;
+      }
+      while (s[i] < 0x80) ++i;
+    }
+    // Then character by character up to the next ASCII byte (in Thai, a
+    // whole run of words).
+    do {
+      const int32_t start = i;
+      UChar32 c;
+      // U8_NEXT rejects overlong forms, surrogates and values past U+10FFFF.
+      U8_NEXT(s, i, length, c);
+      if (c < 0) return static_cast<std::size_t>(start);
+    } while (i < length && s[i] >= 0x80);
   }
   return std::string_view::npos;
 }

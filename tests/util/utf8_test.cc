@@ -22,6 +22,15 @@ TEST(FindInvalidUtf8, GivesTheOffsetOfTheFirstBadByte) {
   EXPECT_EQ(find_invalid_utf8("lösen\xFFord"), 6u);
 }
 
+TEST(FindInvalidUtf8, FindsABadByteWhereverLongRunsOfASCIIOrOfOtherScriptsEnd) {
+  EXPECT_EQ(find_invalid_utf8("abcdefghijklmnop\x80"), 16u);  // after two whole ASCII chunks
+  EXPECT_EQ(find_invalid_utf8("abcdefghij\xC3"), 10u);        // in the tail after a chunk
+  EXPECT_EQ(find_invalid_utf8("abcdefgö\xFF" "abcdefgh"), 9u);  // in a chunk with non-ASCII
+  EXPECT_EQ(find_invalid_utf8("รหัสผ่าน\xE0\xB8"), 24u);          // at the end of a Thai run
+  EXPECT_EQ(find_invalid_utf8("รหัส\xC0\xAFผ่าน"), 12u);          // inside a Thai run
+  EXPECT_EQ(find_invalid_utf8("abcdefgh รหัสผ่าน ğüşöç abcdefgh"), std::string_view::npos);
+}
+
 TEST(Utf8Prefix, NeverCutsACharacterInTwo) {
   const std::string thai = "รหัสผ่าน";  // 8 characters of 3 bytes
   EXPECT_EQ(utf8_prefix(thai, 24), thai);
