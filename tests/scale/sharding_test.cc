@@ -482,6 +482,29 @@ TEST(Sharding, SearchersOfRemoteShardsSeeChangesAndRebuilds) {
   EXPECT_EQ(testutil::ids(reconnects.search(request)), std::vector<std::string>{id});
 }
 
+// A rebuild of every shard, rolled back: every shard and the side database
+// return to the generation before.
+TEST(Sharding, RollbackReturnsEveryShardAndTheSide) {
+  TempDir dir;
+  const std::string corpus = dir / "corpus", db = dir / "db";
+  copy_corpus(corpus);
+  IndexOptions options;
+  options.shards = 2;
+  Indexer(db, options).index({corpus});
+  EXPECT_THROW(Indexer::rollback(db), Error) << "nothing to roll back to yet";
+
+  const std::string id = "reset-password-sw";
+  std::ofstream(article_path(corpus, id), std::ios::app) << "\nKasuku anakumbuka nenosiri lako.\n";
+  options.rebuild = true;
+  ASSERT_EQ(Indexer(db, options).index({corpus}).updated, 1u);
+  EXPECT_EQ(testutil::ids(testutil::run_search(db, "kasuku", "sw")), std::vector<std::string>{id});
+  EXPECT_EQ(testutil::run_search(db, "kasaku", "sw").suggestion, "kasuku");
+
+  Indexer::rollback(db);
+  EXPECT_TRUE(testutil::run_search(db, "kasuku", "sw").hits.empty());
+  EXPECT_EQ(testutil::run_search(db, "kasaku", "sw").suggestion, "") << "the side database was not rolled back";
+}
+
 // A read replica of a shard kept by Xapian's replication: it answers at the
 // master's revision once xapian-replicate has run, incrementally (the index
 // job keeps changesets when XAPIAN_MAX_CHANGESETS is set).
