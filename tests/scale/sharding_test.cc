@@ -160,7 +160,7 @@ TEST_P(ShardedSearch, AnswersEveryFeatureLikeOneDatabase) {
     bool all_translations;
     std::size_t offset;
   };
-  const std::vector<Case> cases = {
+  std::vector<Case> cases = {
       {"lösenord lang:sv", "", SortOrder::kRelevance, false, 0},
       {"tag:account", "", SortOrder::kUpdated, false, 0},
       {"password OR senha", "", SortOrder::kRelevance, true, 0},
@@ -173,6 +173,12 @@ TEST_P(ShardedSearch, AnswersEveryFeatureLikeOneDatabase) {
       {"E-40213", "", SortOrder::kUpdated, true, 1},
       {"losenrod", "sv", SortOrder::kRelevance, false, 0},
   };
+  // Prefixes in every language, some matching nothing in some shards.
+  for (const std::string prefix : {"kulla*", "lösen*", "atualiz*", "nywi*", "pass*", "synk*", "รหัส*", "e-402*"}) {
+    for (const std::string lang : {"th", "sv", "tr", "sw", "pt", ""}) {
+      cases.push_back({prefix, lang, SortOrder::kRelevance, false, 0});
+    }
+  }
   for (const Case& c : cases) {
     SearchRequest request;
     request.query = c.query;
