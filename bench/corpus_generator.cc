@@ -1,5 +1,7 @@
 #include "corpus_generator.h"
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -110,6 +112,21 @@ GeneratedCorpus generate_corpus(const std::string& corpus_dir, const std::string
     result.bytes += text.size();
   }
   return result;
+}
+
+CorpusArgs corpus_args(int argc, char** argv, const std::string& program) {
+  CorpusArgs args;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--articles=", 0) == 0) args.articles = std::stoul(arg.substr(11));
+    if (arg.rfind("--dir=", 0) == 0) {
+      args.dir = arg.substr(6);
+      args.keep_dir = true;
+    }
+  }
+  if (args.dir.empty()) args.dir = std::filesystem::temp_directory_path() / (program + "-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(args.dir);
+  return args;
 }
 
 }  // namespace kbsearch::bench

@@ -7,6 +7,7 @@
 #define KBSEARCH_BENCH_CORPUS_GENERATOR_H
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
 namespace kbsearch::bench {
@@ -25,6 +26,17 @@ GeneratedCorpus generate_corpus(const std::string& corpus_dir, const std::string
 // it (for tests that change files between runs).
 std::string generated_article(const std::string& corpus_dir, std::size_t index,
                               std::uint32_t seed = 42);
+
+// The command-line options of the benchmarks that generate a corpus:
+// --articles=N (default 20,000) and --dir=PATH, where the corpus and indexes
+// are kept for later runs; without it, a temporary directory named for
+// `program`, which the benchmark removes at the end (keep_dir false).
+struct CorpusArgs {
+  std::size_t articles = 20000;
+  std::filesystem::path dir;
+  bool keep_dir = false;
+};
+CorpusArgs corpus_args(int argc, char** argv, const std::string& program);
 
 }  // namespace kbsearch::bench
 
