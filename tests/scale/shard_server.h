@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -53,8 +54,10 @@ inline pid_t spawn_quietly(std::vector<std::string> argv) {
   const pid_t pid = ::fork();
   if (pid == 0) {
     // Its own process group, so that killing the group also kills the
-    // children a forking server starts per connection.
+    // children a forking server starts per connection; and killed with its
+    // parent, so a crashed test or benchmark leaves no server behind.
     ::setpgid(0, 0);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     std::vector<char*> args;
     for (std::string& a : argv) args.push_back(a.data());
     args.push_back(nullptr);
