@@ -40,7 +40,8 @@ void check_shard_options(const IndexOptions& options) {
 // The report of a run over every shard: each file is counted by the shard
 // that owns it; a file that failed before its shard was known failed in
 // every shard's run and is reported once.
-void add_shard_report(IndexReport& total, const IndexReport& shard) {
+void add_shard_report(IndexReport& total, std::set<std::pair<std::string, std::string>>& reported,
+                      const IndexReport& shard) {
   total.added += shard.added;
   total.updated += shard.updated;
   total.deleted += shard.deleted;
@@ -51,9 +52,7 @@ void add_shard_report(IndexReport& total, const IndexReport& shard) {
   total.dry_run = shard.dry_run;
   if (total.generation == 0) total.generation = shard.generation;
   for (const FileError& error : shard.errors) {
-    bool known = false;
-    for (const FileError& e : total.errors) known = known || (e.path == error.path && e.message == error.message);
-    if (!known) total.errors.push_back(error);
+    if (reported.emplace(error.path, error.message).second) total.errors.push_back(error);
   }
   total.failed = total.errors.size();
 }
@@ -143,9 +142,10 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
   const index::WalkResult walk = index::find_article_files(paths);
   if (r.writers.size() == 1 && !r.writes_side) return r.writers.front()->index(walk);
   IndexReport total;
+  std::set<std::pair<std::string, std::string>> reported;
   for (r.pass = 0; r.pass < r.writers.size(); ++r.pass) {
     r.seconds_before_pass = std::chrono::duration<double>(Clock::now() - started).count();
-    add_shard_report(total, r.writers[r.pass]->index(walk));
+    add_shard_report(total, reported, r.writers[r.pass]->index(walk));
   }
   if (r.writes_side) r.rebuild_side();
   total.seconds = std::chrono::duration<double>(Clock::now() - started).count();

@@ -77,7 +77,7 @@ std::string stub_identity(const std::string& path, int depth = 0) {
     if (line.compare(0, 7, "remote ") == 0) identity += kRemoteMark;
     if (line.compare(0, 5, "auto ") != 0) continue;
     const std::string target = line.substr(5);
-    identity += "|" + stub_identity(target[0] == '/' ? target : dir + target, depth + 1);
+    if (!target.empty()) identity += "|" + stub_identity(target[0] == '/' ? target : dir + target, depth + 1);
   }
   return identity;
 }
