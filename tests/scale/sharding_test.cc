@@ -397,16 +397,25 @@ std::string article_path(const std::string& corpus, const std::string& id) {
   return corpus + "/" + group + "/" + id.substr(id.rfind('-') + 1) + ".md";
 }
 
+// corpus/articles copied to DIR/corpus, so that a test may edit it, and
+// indexed into 2 shards at DIR/db.
+struct ShardedCopy {
+  TempDir dir;
+  std::string corpus = dir / "corpus", db = dir / "db";
+  ShardedCopy() {
+    copy_corpus(corpus);
+    IndexOptions options;
+    options.shards = 2;
+    Indexer(db, options).index({corpus});
+  }
+};
+
 // One shard's nightly job (an incremental run, then a rebuild that switches
 // its generation) while searches run without pause: every search answers,
 // and the change shows once the job is done.
 TEST(Sharding, ReindexingOneShardWhileSearching) {
-  TempDir dir;
-  const std::string corpus = dir / "corpus", db = dir / "db";
-  copy_corpus(corpus);
-  IndexOptions options;
-  options.shards = 2;
-  Indexer(db, options).index({corpus});
+  const ShardedCopy copy;
+  const std::string &corpus = copy.corpus, &db = copy.db;
 
   const std::string id = "reset-password-sv";
   const unsigned shard = index::shard_of(id, 2);
@@ -454,15 +463,11 @@ TEST(Sharding, ReindexingOneShardWhileSearching) {
 // Searchers of remote shards see a shard's nightly change at once, and its
 // rebuilt generation once they reconnect (SearchOptions::reconnect_seconds).
 TEST(Sharding, SearchersOfRemoteShardsSeeChangesAndRebuilds) {
-  TempDir dir;
-  const std::string corpus = dir / "corpus", db = dir / "db";
-  copy_corpus(corpus);
-  IndexOptions options;
-  options.shards = 2;
-  Indexer(db, options).index({corpus});
+  const ShardedCopy copy;
+  const std::string &corpus = copy.corpus, &db = copy.db;
   LoopbackServer first(testutil::tcpsrv_command(Indexer::shard_directory(db, 1, 2)));
   LoopbackServer second(testutil::tcpsrv_command(Indexer::shard_directory(db, 2, 2)));
-  const std::string remote = dir / "remote";
+  const std::string remote = copy.dir / "remote";
   Indexer::update_side(remote, {{"remote " + first.address(), "remote " + second.address()}, {}, {}, 0});
 
   Searcher long_lived(remote);
@@ -491,18 +496,15 @@ TEST(Sharding, SearchersOfRemoteShardsSeeChangesAndRebuilds) {
 // A rebuild of every shard, rolled back: every shard and the side database
 // return to the generation before.
 TEST(Sharding, RollbackReturnsEveryShardAndTheSide) {
-  TempDir dir;
-  const std::string corpus = dir / "corpus", db = dir / "db";
-  copy_corpus(corpus);
-  IndexOptions options;
-  options.shards = 2;
-  Indexer(db, options).index({corpus});
+  const ShardedCopy copy;
+  const std::string &corpus = copy.corpus, &db = copy.db;
   EXPECT_THROW(Indexer::rollback(db), Error) << "nothing to roll back to yet";
 
   const std::string id = "reset-password-sw";
   std::ofstream(article_path(corpus, id), std::ios::app) << "\nKasuku anakumbuka nenosiri lako.\n";
-  options.rebuild = true;
-  ASSERT_EQ(Indexer(db, options).index({corpus}).updated, 1u);
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  ASSERT_EQ(Indexer(db, rebuild).index({corpus}).updated, 1u);
   EXPECT_EQ(testutil::ids(testutil::run_search(db, "kasuku", "sw")), std::vector<std::string>{id});
   EXPECT_EQ(testutil::run_search(db, "kasaku", "sw").suggestion, "kasuku");
 
@@ -515,13 +517,9 @@ TEST(Sharding, RollbackReturnsEveryShardAndTheSide) {
 // master's revision once xapian-replicate has run, incrementally (the index
 // job keeps changesets when XAPIAN_MAX_CHANGESETS is set).
 TEST(Sharding, ReplicaCatchesUpWithItsMaster) {
-  TempDir dir;
-  const std::string corpus = dir / "corpus", master = dir / "master", replica = dir / "replica";
-  copy_corpus(corpus);
   ::setenv("XAPIAN_MAX_CHANGESETS", "10", 1);
-  IndexOptions options;
-  options.shards = 2;
-  Indexer(master, options).index({corpus});
+  const ShardedCopy copy;
+  const std::string &corpus = copy.corpus, &master = copy.db, replica = copy.dir / "replica";
 
   const std::string id = "reset-password-pt";
   const unsigned shard = index::shard_of(id, 2);
@@ -533,7 +531,7 @@ TEST(Sharding, ReplicaCatchesUpWithItsMaster) {
   ASSERT_EQ(testutil::run_to_end(replicate), 0);
 
   // Searches read the replica in place of the master's shard.
-  const std::string searched = dir / "searched";
+  const std::string searched = copy.dir / "searched";
   SideOptions side;
   for (unsigned k = 1; k <= 2; ++k) {
     side.shards.push_back("auto " + (k == shard ? replica : Indexer::shard_directory(master, k, 2)));
