@@ -71,6 +71,14 @@ struct IndexOptions {
   // 0: one commit at the end of the run. N: commit after every N changed
   // articles, bounding memory; readers then see the run in batches.
   std::size_t commit_every = 0;
+  // Xapian holds this many changed articles in memory, then writes them to
+  // the database files (inside the run's transaction, still invisible to
+  // readers). It bounds the writer's memory whatever the size of the run,
+  // and small batches are faster too (bench/RESULTS.md). 0: Xapian's
+  // default (10,000). Set through the environment variable
+  // XAPIAN_FLUSH_THRESHOLD while a database opens, and restored after; a
+  // value the process environment already has wins.
+  std::size_t flush_every = 250;
   // Sharding (README "Scaling out"). N > 0: the index in db_dir is N
   // shards, each article in the shard its id hashes to, plus a side
   // database holding what a search reads from one place (spelling,

@@ -4,6 +4,7 @@
 
 #include "analysis/analyzer_cache.h"
 #include "index/document_builder.h"
+#include "index/spelling_words.h"
 #include "kbsearch/error.h"
 #include "markdown/article.h"
 #include "markdown/front_matter.h"
@@ -33,6 +34,8 @@ struct AnalysisPool::Worker {
       out.id = article.id;
       out.document =
           build_document(article, {job.file.path, job.content_hash, config_fingerprint}, analyzers);
+      // Here rather than on the writer's thread, which is the one that waits.
+      out.spelling_words = spelling_words_of(out.document);
     } catch (const InputError& e) {
       out.error = e.reason();
     }

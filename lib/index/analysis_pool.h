@@ -32,6 +32,7 @@ struct AnalysisJob {
 struct AnalysisOutcome {
   std::string id;         // the article's id, when it parsed
   Xapian::Document document;
+  std::vector<std::string> spelling_words;  // the document's (spelling_words.h)
   std::string error;      // why it did not, otherwise
   bool elsewhere = false; // it belongs to another shard: only its id was read
   double seconds = 0;     // time spent parsing and analysing

@@ -19,6 +19,7 @@
 #include "index/index_lock.h"
 #include "index/schema.h"
 #include "index/spelling_words.h"
+#include "index/writable_database.h"
 #include "index/synonyms.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
@@ -74,6 +75,7 @@ struct DatabaseWriter::Rep {
   std::set<std::string> seen_paths;             // every file found, failed ones too
   std::map<std::string, std::string> id_owner;  // id -> file that claimed it this run
   std::size_t uncommitted = 0;
+  SpellingChanges spelling;  // since the last commit
 
   void open();
   void mark_schema();
@@ -108,7 +110,7 @@ void DatabaseWriter::Rep::open() {
   }
   if (!options.rebuild) {
     generation = live.value_or(1);
-    writer.emplace(generations.path(generation), Xapian::DB_CREATE_OR_OPEN);
+    writer.emplace(open_writable(generations.path(generation), options.flush_every));
     db = *writer;
     check_schema(db, dir);
     mark_schema();
@@ -133,7 +135,7 @@ void DatabaseWriter::Rep::open() {
     }
     if (compatible) current.compact(generations.path(generation));
   }
-  writer.emplace(generations.path(generation), Xapian::DB_CREATE_OR_OPEN);
+  writer.emplace(open_writable(generations.path(generation), options.flush_every));
   db = *writer;
   mark_schema();
 }
@@ -254,9 +256,9 @@ void DatabaseWriter::Rep::apply(Pending& pending) {
   }
   if (keeps_spelling()) {
     for (auto it = writer->postlist_begin(id_term); it != writer->postlist_end(id_term); ++it) {
-      remove_spelling_words(*writer, writer->get_document(*it));
+      spelling.remove(writer->get_document(*it));
     }
-    add_spelling_words(*writer, out.document);
+    spelling.add(out.spelling_words);
   }
   writer->replace_document(id_term, out.document);
   report.write_seconds += since(started);
@@ -281,7 +283,7 @@ void DatabaseWriter::Rep::delete_vanished(const std::string& root) {
 }
 
 void DatabaseWriter::Rep::delete_document(Xapian::docid id) {
-  if (keeps_spelling()) remove_spelling_words(*writer, writer->get_document(id));
+  if (keeps_spelling()) spelling.remove(writer->get_document(id));
   writer->delete_document(id);
 }
 
@@ -293,6 +295,7 @@ void DatabaseWriter::Rep::count_change() {
 
 void DatabaseWriter::Rep::commit() {
   const auto started = Clock::now();
+  spelling.apply_to(*writer);
   writer->commit();
   uncommitted = 0;
   report.write_seconds += since(started);
@@ -305,6 +308,7 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
   r.report.dry_run = r.options.dry_run;
   r.seen_paths.clear();
   r.id_owner.clear();
+  r.spelling = SpellingChanges();  // a failed run's, which its transaction dropped
 
   for (const auto& error : walk.errors) r.fail(error.path, error.message);
   const unsigned threads = r.options.threads != 0 ? r.options.threads
@@ -335,6 +339,7 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
       store_keep_whole(*r.writer, r.keep_whole);
       if (r.synonyms) store_synonyms(*r.writer, *r.synonyms);
       const auto write_started = Clock::now();
+      r.spelling.apply_to(*r.writer);
       if (one_transaction) r.writer->commit_transaction();
       else r.writer->commit();
       r.report.write_seconds += since(write_started);

@@ -22,18 +22,32 @@ std::optional<std::string_view> spelling_word(std::string_view term) {
   return {};
 }
 
-void add_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+std::vector<std::string> spelling_words_of(const Xapian::Document& doc) {
+  std::vector<std::string> words;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
     const std::string term = *it;
-    if (const auto word = spelling_word(term)) db.add_spelling(std::string(*word));
+    if (const auto word = spelling_word(term)) words.emplace_back(*word);
+  }
+  return words;
+}
+
+void SpellingChanges::add(const std::vector<std::string>& words) {
+  for (const std::string& word : words) ++delta_[word];
+}
+
+void SpellingChanges::remove(const Xapian::Document& doc) {
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string term = *it;
+    if (const auto word = spelling_word(term)) --delta_[std::string(*word)];
   }
 }
 
-void remove_spelling_words(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-    const std::string term = *it;
-    if (const auto word = spelling_word(term)) db.remove_spelling(std::string(*word));
+void SpellingChanges::apply_to(Xapian::WritableDatabase& db) {
+  for (const auto& [word, delta] : delta_) {
+    if (delta > 0) db.add_spelling(word, static_cast<Xapian::termcount>(delta));
+    if (delta < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
   }
+  delta_.clear();
 }
 
 void add_spelling_words_of(Xapian::WritableDatabase& db, const Xapian::Database& source) {

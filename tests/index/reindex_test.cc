@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <thread>
 
@@ -104,6 +105,67 @@ TEST(Atomic, BatchedCommitsShowWholeBatchesMidRun) {
   // Committed in whole batches of ten, and not all of them yet.
   EXPECT_GT(total_mid_run, 0u);
   EXPECT_LT(total_mid_run, article_count(kb.db));
+}
+
+// Xapian writes a batch of changes to the index files every flush_every
+// articles; inside the run's transaction none of it is visible.
+TEST(Atomic, FlushedBatchesStayInvisibleUntilTheRunCommits) {
+  GeneratedKb kb(40);
+  Indexer(kb.db).index({kb.articles});
+  for (int i = 0; i < 20; ++i) {
+    testutil::write_file(fs::path(kb.articles) / "sv" / ("new-" + std::to_string(i) + ".md"),
+                         "---\nid: new-" + std::to_string(i) + "\nlang: sv\n---\nOm webbkrokar.\n");
+  }
+  IndexOptions options;
+  options.flush_every = 3;  // six flushes before the commit
+  options.threads = 1;
+  std::size_t seen_mid_run = 99;
+  options.progress = [&](const IndexProgress& p) {
+    if (p.done == p.total) seen_mid_run = Searcher(kb.db).search({"webbkrokar", "sv", 0, 100}).total;
+  };
+  const IndexReport report = Indexer(kb.db, options).index({kb.articles});
+  EXPECT_EQ(report.added, 20u);
+  EXPECT_EQ(seen_mid_run, 0u);
+  EXPECT_EQ(Searcher(kb.db).search({"webbkrokar", "sv", 0, 100}).total, 20u);
+}
+
+TEST(Atomic, TheFlushBatchLeavesTheEnvironmentAsItWas) {
+  GeneratedKb kb(5);
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  Indexer(kb.db).index({kb.articles});
+  EXPECT_EQ(std::getenv("XAPIAN_FLUSH_THRESHOLD"), nullptr);
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "777", 1);  // the user's own wins, and stays
+  Indexer(kb.db).index({kb.articles});
+  ASSERT_NE(std::getenv("XAPIAN_FLUSH_THRESHOLD"), nullptr);
+  EXPECT_STREQ(std::getenv("XAPIAN_FLUSH_THRESHOLD"), "777");
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+}
+
+// The spelling dictionary of an index kept up to date run after run is the
+// one a fresh index of the same files has: every word with the same count.
+TEST(Incremental, SpellingCountsFollowTheArticles) {
+  GeneratedKb kb(60);
+  Indexer(kb.db).index({kb.articles});
+  testutil::write_file(fs::path(kb.articles) / "sv" / "article-3.md",
+                       "---\nid: gen-3-sv\nlang: sv\ntitle: Nyheter\n---\n# Webbkrokar\n\nHelt ny text om webbkrokar.\n");
+  testutil::write_file(fs::path(kb.articles) / "sv" / "extra.md",
+                       "---\nid: extra-sv\nlang: sv\ntitle: Mer\n---\nTvå webbkrokar till.\n");
+  fs::remove(fs::path(kb.articles) / "pt" / "article-5.md");
+  IndexOptions batched;
+  batched.commit_every = 7;  // the counts of each batch are committed with it
+  Indexer(kb.db, batched).index({kb.articles});
+  TempDir fresh;
+  Indexer(fresh / "db").index({kb.articles});
+
+  auto dictionary = [](const std::string& db) {
+    const Xapian::Database x(db);
+    std::map<std::string, Xapian::doccount> words;
+    for (auto it = x.spellings_begin(); it != x.spellings_end(); ++it) words[*it] = it.get_termfreq();
+    return words;
+  };
+  const auto kept = dictionary(kb.db);
+  EXPECT_EQ(kept, dictionary(fresh / "db"));
+  EXPECT_EQ(kept.at("webbkrokar"), 3u);  // the heading and body of one article, the body of another
 }
 
 TEST(Rebuild, SwitchesReadersAtomicallyAndRollsBack) {

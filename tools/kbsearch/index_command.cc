@@ -27,6 +27,7 @@ struct IndexArgs {
   unsigned threads = 0;
   double wait_seconds = 0;
   std::size_t commit_every = 0;
+  std::size_t flush_every = IndexOptions().flush_every;
   unsigned shards = 0;
   std::string shard;  // K/N
 };
@@ -69,6 +70,7 @@ int run_index(const IndexArgs& args) {
   options.threads = args.threads;
   options.wait_seconds = args.wait_seconds;
   options.commit_every = args.commit_every;
+  options.flush_every = args.flush_every;
   options.shards = args.shards;
   if (!args.shard.empty()) {
     const auto [k, n] = parse_shard_spec(args.shard);
@@ -125,6 +127,10 @@ Command add_index_command(CLI::App& app) {
   cmd->add_option("--commit-every", args->commit_every,
                   "Commit after every N changed articles (bounds memory; readers then see the "
                   "run in batches). Default: one commit at the end");
+  cmd->add_option("--flush-every", args->flush_every,
+                  "Write changes to the index files (still uncommitted) after every N changed "
+                  "articles: bounds the writer's memory; 0: Xapian's default (10000)")
+      ->capture_default_str();
   cmd->add_option("--shards", args->shards,
                   "Split the index into N shards (by a hash of each article's id) with a side "
                   "database for spelling and synonyms; see README 'Scaling out'")
