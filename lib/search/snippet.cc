@@ -1,6 +1,8 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <map>
+#include <string_view>
 
 #include "analysis/token_forms.h"
 #include "util/utf8.h"
@@ -45,6 +47,26 @@ void char_offsets(const Passage& p, std::vector<std::size_t>& starts,
   }
 }
 
+// For each token, the query word it matches (a small number: words that
+// share a stem share it), or kNoMatch; found once per token, however many
+// windows then count it.
+constexpr int kNoMatch = -1;
+std::vector<int> match_keys(const std::vector<Token>& tokens, const QueryTerms& q, int* distinct) {
+  std::map<std::string_view, int> keys;
+  std::vector<int> out;
+  out.reserve(tokens.size());
+  for (const Token& t : tokens) {
+    if (!matches(t, q)) {
+      out.push_back(kNoMatch);
+      continue;
+    }
+    const std::string& key = t.stem.empty() ? t.term : t.stem;
+    out.push_back(keys.emplace(key, static_cast<int>(keys.size())).first->second);
+  }
+  *distinct = static_cast<int>(keys.size());
+  return out;
+}
+
 // Picks the window of at most max_chars characters with the most distinct
 // query words. The window opens a little before its first match, so the
 // match is read in context.
@@ -58,17 +80,23 @@ void best_window(Passage& p, const QueryTerms& q, std::size_t max_chars) {
     return last;
   };
 
+  int distinct_keys = 0;
+  const std::vector<int> keys = match_keys(toks, q, &distinct_keys);
+  std::vector<std::size_t> seen_in(distinct_keys, toks.size());  // the window that last counted a key
   std::size_t anchor = 0;
   p.score = 0;
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    if (!matches(toks[i], q)) continue;
-    std::set<std::string> distinct;
+    if (keys[i] == kNoMatch) continue;
+    std::size_t distinct = 0;
     const std::size_t last = last_fitting(i);
     for (std::size_t j = i; j <= last; ++j) {
-      if (matches(toks[j], q)) distinct.insert(toks[j].stem.empty() ? toks[j].term : toks[j].stem);
+      if (keys[j] != kNoMatch && seen_in[keys[j]] != i) {
+        seen_in[keys[j]] = i;
+        ++distinct;
+      }
     }
-    if (distinct.size() > p.score) {
-      p.score = distinct.size();
+    if (distinct > p.score) {
+      p.score = distinct;
       anchor = i;
     }
   }
