@@ -1,5 +1,6 @@
 #include "index/shard_layout.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 
@@ -63,13 +64,18 @@ void publish_sharded_layout(const std::string& dir, unsigned shards) {
   util::replace_file_atomically(dir + kShardCountFile, std::to_string(shards) + "\n");
 }
 
-std::vector<std::string> shard_lines(const std::string& dir) {
-  std::ifstream in(stub_path(dir));
+std::vector<std::string> read_stub_lines(const std::string& stub_file) {
+  std::ifstream in(stub_file);
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#' || line == std::string("auto ") + kSideName) continue;
-    lines.push_back(line);
+    if (!line.empty() && line[0] != '#') lines.push_back(line);
   }
+  return lines;
+}
+
+std::vector<std::string> shard_lines(const std::string& dir) {
+  std::vector<std::string> lines = read_stub_lines(stub_path(dir));
+  lines.erase(std::remove(lines.begin(), lines.end(), std::string("auto ") + kSideName), lines.end());
   return lines;
 }
 

@@ -60,6 +60,10 @@ void check_shard_count(const std::string& dir, unsigned shards);
 // finds a stub naming a database that is not there yet.
 void publish_sharded_layout(const std::string& dir, unsigned shards);
 
+// The database lines of a Xapian stub file, without its comments and blank
+// lines; none when it cannot be read.
+std::vector<std::string> read_stub_lines(const std::string& stub_file);
+
 // The shard lines of DIR/XAPIANDB (every line after the side's).
 std::vector<std::string> shard_lines(const std::string& dir);
 

@@ -15,14 +15,6 @@ void mark_schema(Xapian::WritableDatabase& db) {
   db.set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
 }
 
-SynonymTable load_synonyms(const Xapian::Database& db) {
-  SynonymTable table;
-  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
-    for (auto it = db.synonyms_begin(*key); it != db.synonyms_end(*key); ++it) table[*key].insert(*it);
-  }
-  return table;
-}
-
 }  // namespace
 
 void ensure_side_database(const std::string& side_dir) {

@@ -43,4 +43,12 @@ void store_synonyms(Xapian::WritableDatabase& db, const SynonymTable& table) {
   }
 }
 
+SynonymTable load_synonyms(const Xapian::Database& db) {
+  SynonymTable table;
+  for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
+    for (auto it = db.synonyms_begin(*key); it != db.synonyms_end(*key); ++it) table[*key].insert(*it);
+  }
+  return table;
+}
+
 }  // namespace kbsearch::index

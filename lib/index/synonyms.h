@@ -38,6 +38,9 @@ SynonymTable synonym_table(const SynonymLists& lists, analysis::AnalyzerCache& a
 // Replaces every stored synonym with `table`.
 void store_synonyms(Xapian::WritableDatabase& db, const SynonymTable& table);
 
+// The synonyms stored in `db`.
+SynonymTable load_synonyms(const Xapian::Database& db);
+
 }  // namespace kbsearch::index
 
 #endif  // KBSEARCH_LIB_INDEX_SYNONYMS_H

@@ -2,8 +2,6 @@
 
 #include <sys/stat.h>
 
-#include <fstream>
-
 #include "index/shard_layout.h"
 
 namespace kbsearch::search {
@@ -16,10 +14,8 @@ AnsweringShards open_answering_shards(const std::string& path, unsigned timeout_
   const index::ReplicaLines replicas = index::read_replica_lines(dir);
 
   AnsweringShards shards;
-  std::ifstream stub(is_dir ? path + "/XAPIANDB" : path);
   bool first = true;
-  for (std::string line; std::getline(stub, line);) {
-    if (line.empty() || line[0] == '#') continue;
+  for (const std::string& line : index::read_stub_lines(is_dir ? path + "/XAPIANDB" : path)) {
     // The first database holds what a search reads from one place only
     // (the side database of a sharded index): without it there is no
     // answer to give.

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <xapian.h>
 
@@ -14,6 +13,7 @@
 #include "index/database_schema_check.h"
 #include "index/document_data.h"
 #include "index/schema.h"
+#include "index/shard_layout.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
 #include "search/answering_shards.h"
@@ -31,6 +31,10 @@ struct Searcher::Rep {
   SearchOptions options;
   Xapian::Database db;
   std::string stub_identity;  // of the stub naming the generation db was opened at
+  struct {
+    std::string stat;                // the top stub's stat identity when its lines were read
+    std::vector<std::string> lines;
+  } top_stub;
   bool lost_shard = false;    // a shard server went away: connect afresh
   std::vector<std::string> missing_shards;  // that no copy answered for
   bool has_remote_shards = false;
@@ -39,6 +43,7 @@ struct Searcher::Rep {
   void open();
   void open_answering_shards();
   void reopen_if_changed();
+  std::string current_stub_identity();
   [[noreturn]] void rethrow(const Xapian::Error& e);
   std::unique_ptr<analysis::AnalyzerCache> analyzers;
 
@@ -55,12 +60,9 @@ namespace {
 // In a stub identity: the stub lists a remote shard.
 constexpr const char* kRemoteMark = "|remote";
 
-// Identifies the stub files that name the generations a search opens: an
-// index directory's XAPIANDB, or a stub file given as the path, and, for a
-// sharded index, the stubs of the side database and of every local shard.
-// A generation switch replaces one of them, so a changed identity says that
-// the database must be opened afresh.
-std::string stub_identity(const std::string& path, int depth = 0) {
+// The stat identity of the stub file a path names (DIR/XAPIANDB, or the
+// path itself), with the stub's path; empty for a plain database directory.
+std::string stat_identity(const std::string& path, std::string* stub_file = nullptr) {
   struct stat st;
   std::string stub = path + "/XAPIANDB";
   if (::stat(stub.c_str(), &st) != 0) {
@@ -68,24 +70,37 @@ std::string stub_identity(const std::string& path, int depth = 0) {
     if (::stat(stub.c_str(), &st) != 0) return {};
   }
   if (S_ISDIR(st.st_mode)) return {};  // a plain database directory: no stub
-  std::string identity = std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-                         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
-  if (depth > 0) return identity;  // a shard's own stub names generations, not stubs
-  std::ifstream in(stub);
-  const std::string dir = stub.substr(0, stub.rfind('/') + 1);
-  for (std::string line; std::getline(in, line);) {
-    if (line.compare(0, 7, "remote ") == 0) identity += kRemoteMark;
-    if (line.compare(0, 5, "auto ") != 0) continue;
-    const std::string target = line.substr(5);
-    if (!target.empty()) identity += "|" + stub_identity(target[0] == '/' ? target : dir + target, depth + 1);
-  }
-  return identity;
+  if (stub_file) *stub_file = stub;
+  return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
 }
 
 }  // namespace
 
+// Identifies the stub files that name the generations a search opens: an
+// index directory's XAPIANDB, or a stub file given as the path, and, for a
+// sharded index, the stubs of the side database and of every local shard.
+// A generation switch replaces one of them, so a changed identity says that
+// the database must be opened afresh. Asked before every search: the top
+// stub's lines are read again only when its stat identity changes.
+std::string Searcher::Rep::current_stub_identity() {
+  std::string stub;
+  std::string identity = stat_identity(path, &stub);
+  if (identity.empty()) return identity;
+  if (identity != top_stub.stat) top_stub = {identity, index::read_stub_lines(stub)};
+  const std::string dir = stub.substr(0, stub.rfind('/') + 1);
+  for (const std::string& line : top_stub.lines) {
+    if (line.compare(0, 7, "remote ") == 0) identity += kRemoteMark;
+    if (line.compare(0, 5, "auto ") != 0) continue;
+    const std::string target = line.substr(5);
+    // A shard's own stub names generations, not stubs: its stat is enough.
+    if (!target.empty()) identity += "|" + stat_identity(target[0] == '/' ? target : dir + target);
+  }
+  return identity;
+}
+
 void Searcher::Rep::open() {
-  stub_identity = ::kbsearch::stub_identity(path);
+  stub_identity = current_stub_identity();
   has_remote_shards = stub_identity.find(kRemoteMark) != std::string::npos;
   opened_at = std::chrono::steady_clock::now();
   // Xapian::Database opens a directory, a directory holding a stub, or a
@@ -126,7 +141,7 @@ void Searcher::Rep::reopen_if_changed() {
   const bool reconnect =
       has_remote_shards &&
       std::chrono::duration<double>(std::chrono::steady_clock::now() - opened_at).count() > options.reconnect_seconds;
-  if (lost_shard || reconnect || ::kbsearch::stub_identity(path) != stub_identity) {
+  if (lost_shard || reconnect || current_stub_identity() != stub_identity) {
     lost_shard = true;  // until open() succeeds
     open();
     lost_shard = false;
