@@ -38,6 +38,10 @@ double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::
 // often as memory asks; this bounds what one commit holds.
 constexpr std::size_t kRebuildBatch = 2000;
 
+// Spelling changes go to the table every this many flushes of the postings:
+// a word common to every batch is rewritten once per spelling flush.
+constexpr std::size_t kSpellingFlushes = 8;
+
 // How many analysed articles may wait for the writer, per thread: enough to
 // keep every worker busy, few enough to bound memory.
 constexpr std::size_t kQueuedPerThread = 8;
@@ -290,7 +294,18 @@ void DatabaseWriter::Rep::delete_document(Xapian::docid id) {
 void DatabaseWriter::Rep::count_change() {
   ++uncommitted;
   const std::size_t batch = options.rebuild ? kRebuildBatch : options.commit_every;
-  if (batch != 0 && uncommitted >= batch) commit();
+  if (batch != 0 && uncommitted >= batch) {
+    commit();
+    return;
+  }
+  // Xapian holds spelling changes in memory until the commit, however many
+  // flushes the postings had: a run of new words (error codes, ticket
+  // numbers) would grow the writer with the corpus. Opening the word list
+  // makes Xapian write them to the table, still uncommitted.
+  if (options.flush_every != 0 && uncommitted % (kSpellingFlushes * options.flush_every) == 0) {
+    spelling.apply_to(*writer);
+    writer->spellings_begin();
+  }
 }
 
 void DatabaseWriter::Rep::commit() {
