@@ -19,8 +19,8 @@
 #include "index/index_lock.h"
 #include "index/schema.h"
 #include "index/spelling_words.h"
-#include "index/writable_database.h"
 #include "index/synonyms.h"
+#include "index/writable_database.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
 #include "kbsearch/version.h"
@@ -301,7 +301,7 @@ void DatabaseWriter::Rep::count_change() {
   // Xapian holds spelling changes in memory until the commit, however many
   // flushes the postings had: a run of new words (error codes, ticket
   // numbers) would grow the writer with the corpus. Opening the word list
-  // makes Xapian write them to the table, still uncommitted.
+  // makes Xapian (1.4) write them to the table, still uncommitted.
   if (options.flush_every != 0 && uncommitted % (kSpellingFlushes * options.flush_every) == 0) {
     spelling.apply_to(*writer);
     writer->spellings_begin();

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 #include <mutex>
-#include <optional>
+#include <string>
 
 namespace kbsearch::index {
 namespace {
