@@ -281,6 +281,25 @@ TEST(Facets, CountLanguagesAndTagsOverEveryMatch) {
   EXPECT_GE(results.languages[0].count, results.languages[1].count);  // most frequent first
 }
 
+// With facets, every match is seen: the total is the exact number of groups
+// (one hit each), the same as counting the groups of every translation.
+TEST(Facets, TotalCountsEveryMatchingGroupOnce) {
+  for (const auto& [query, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"konto", "sv"}, {"senha", "pt"}, {"รหัสผ่าน", "th"}, {"hesap", "tr"}, {"akaunti", "sw"}, {"konto OR senha", ""}}) {
+    SearchRequest request;
+    request.query = query;
+    request.lang = lang;
+    request.limit = 1;
+    const SearchResults collapsed = search(request);
+    request.all_translations = true;
+    request.limit = 1000;
+    std::set<std::string> groups;
+    for (const Hit& h : search(request).hits) groups.insert(h.group);
+    EXPECT_GT(groups.size(), 1u) << query;
+    EXPECT_EQ(collapsed.total, groups.size()) << query;
+  }
+}
+
 TEST(Pagination, PagesJoinIntoTheWholeRankingWithOneTotal) {
   const SearchResults whole = search("konto", "sv", 9);
   ASSERT_GE(whole.hits.size(), 6u);
