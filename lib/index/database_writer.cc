@@ -168,8 +168,7 @@ DatabaseWriter::DatabaseWriter(const std::string& dir, const IndexOptions& optio
   r.config_fingerprint = fingerprint(r.keep_whole);
   if (!r.options.synonyms.empty()) {
     // Checked before any article is read, analysed as queries will be.
-    analysis::AnalyzerCache analyzers(analyzer_options(r.keep_whole));
-    r.synonyms = synonym_table(r.options.synonyms, analyzers);
+    r.synonyms = synonym_table(r.options.synonyms, r.keep_whole);
   }
 }
 
@@ -375,13 +374,9 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
 int DatabaseWriter::rollback(const std::string& db_dir, double wait_seconds) {
   const IndexLock lock(db_dir, wait_seconds);
   const Generations generations(db_dir);
-  const std::optional<int> previous = generations.previous();
-  if (!previous) {
-    throw Error("index " + db_dir + " has no previous generation to roll back to (a generation "
-                "is kept by each 'kbsearch index --rebuild')");
-  }
-  generations.switch_to(*previous);
-  return *previous;
+  const int previous = generations.rollback_target();
+  generations.switch_to(previous);
+  return previous;
 }
 
 }  // namespace kbsearch::index

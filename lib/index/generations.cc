@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "kbsearch/error.h"
 #include "util/atomic_file.h"
 
 namespace kbsearch::index {
@@ -58,6 +59,15 @@ std::optional<int> Generations::previous() const {
     if (g < *now) best = g;
   }
   return best;
+}
+
+int Generations::rollback_target() const {
+  const std::optional<int> target = previous();
+  if (!target) {
+    throw Error("index " + dir_ + " has no previous generation to roll back to (a generation "
+                "is kept by each 'kbsearch index --rebuild')");
+  }
+  return *target;
 }
 
 std::string Generations::path(int generation) const { return dir_ + "/" + generation_name(generation); }

@@ -29,6 +29,8 @@ class Generations {
   std::optional<int> current() const;
   // The newest generation older than the current one, if it still exists.
   std::optional<int> previous() const;
+  // previous(), or an Error naming the directory when there is none.
+  int rollback_target() const;
   // Every generation directory present, oldest first.
   std::vector<int> all() const;
 

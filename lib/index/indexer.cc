@@ -6,7 +6,6 @@
 #include <set>
 #include <utility>
 
-#include "analysis/analyzer_cache.h"
 #include "index/analysis_config.h"
 #include "index/database_schema_check.h"
 #include "index/database_writer.h"
@@ -100,10 +99,7 @@ void Indexer::Rep::open() {
                                                               index::ShardFilter{k, shards}));
   }
   writes_side = !options.dry_run;
-  if (!options.synonyms.empty()) {
-    analysis::AnalyzerCache analyzers(index::analyzer_options(writers.front()->keep_whole()));
-    synonyms = index::synonym_table(options.synonyms, analyzers);
-  }
+  if (!options.synonyms.empty()) synonyms = index::synonym_table(options.synonyms, writers.front()->keep_whole());
   if (!writes_side) return;
   try {
     index::ensure_side_database(index::side_dir(dir));
@@ -158,12 +154,7 @@ int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
   // Every database must have a generation to go back to before any moves.
   std::vector<std::string> dirs{index::side_dir(db_dir)};
   for (unsigned k = 1; k <= *shards; ++k) dirs.push_back(index::shard_dir(db_dir, k, *shards));
-  for (const std::string& dir : dirs) {
-    if (!index::Generations(dir).previous()) {
-      throw Error("index " + dir + " has no previous generation to roll back to (a generation "
-                  "is kept by each 'kbsearch index --rebuild')");
-    }
-  }
+  for (const std::string& dir : dirs) (void)index::Generations(dir).rollback_target();
   int generation = 0;
   for (const std::string& dir : dirs) generation = index::DatabaseWriter::rollback(dir, wait_seconds);
   return generation;
@@ -191,10 +182,7 @@ std::size_t Indexer::update_side(const std::string& db_dir, const SideOptions& o
       all.add_database(shard);
     }
     std::optional<index::SynonymTable> synonyms;
-    if (!options.synonyms.empty()) {
-      analysis::AnalyzerCache analyzers(index::analyzer_options(*keep_whole));
-      synonyms = index::synonym_table(options.synonyms, analyzers);
-    }
+    if (!options.synonyms.empty()) synonyms = index::synonym_table(options.synonyms, *keep_whole);
     index::rebuild_side_database(index::side_dir(db_dir), all, *keep_whole, synonyms, options.wait_seconds);
     // The stub names the shards only once the side they need is in place.
     if (!options.shards.empty() || !options.replicas.empty()) index::write_replica_lines(db_dir, options.replicas);

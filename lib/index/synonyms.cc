@@ -1,5 +1,6 @@
 #include "index/synonyms.h"
 
+#include "analysis/analyzer_cache.h"
 #include "kbsearch/error.h"
 
 namespace kbsearch::index {
@@ -10,7 +11,8 @@ std::string synonym_key(const std::string& lang, const std::vector<std::string>&
   return key;
 }
 
-SynonymTable synonym_table(const SynonymLists& lists, analysis::AnalyzerCache& analyzers) {
+SynonymTable synonym_table(const SynonymLists& lists, const KeepWholeLists& keep_whole) {
+  analysis::AnalyzerCache analyzers(analyzer_options(keep_whole));
   SynonymTable table;
   for (const auto& [lang, groups] : lists) {
     Analyzer& analyzer = analyzers.get(lang);

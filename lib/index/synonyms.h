@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/analyzer_cache.h"
+#include "index/analysis_config.h"
 
 namespace kbsearch::index {
 
@@ -31,9 +31,10 @@ std::string synonym_key(const std::string& lang, const std::vector<std::string>&
 // Key -> the words and phrases it also finds.
 using SynonymTable = std::map<std::string, std::set<std::string>>;
 
-// The table of `lists`, analysed with `analyzers`. Throws InputError for an
-// entry with no words or more than kMaxSynonymWords.
-SynonymTable synonym_table(const SynonymLists& lists, analysis::AnalyzerCache& analyzers);
+// The table of `lists`, analysed as queries of an index keeping `keep_whole`
+// are. Throws InputError for an entry with no words or more than
+// kMaxSynonymWords.
+SynonymTable synonym_table(const SynonymLists& lists, const KeepWholeLists& keep_whole);
 
 // Replaces every stored synonym with `table`.
 void store_synonyms(Xapian::WritableDatabase& db, const SynonymTable& table);
