@@ -49,8 +49,12 @@ struct Searcher::Rep {
 
   SearchResults run(const SearchRequest& request);
   std::vector<std::string> indexed_languages();
-  std::map<std::string, Xapian::docid> translations(const std::string& group,
-                                                    const std::vector<std::string>& languages);
+  struct Translations {
+    std::vector<std::string> languages;  // in the order asked
+    Xapian::docid wanted = 0;            // the article in the wanted language, if the group has one
+  };
+  Translations translations(const std::string& group, const std::vector<std::string>& languages,
+                            const std::string& wanted);
   Hit make_hit(const Xapian::MSetIterator& match, const SearchRequest& request, const std::string& preferred,
                const std::vector<std::string>& languages, const search::BuiltQuery& built);
 };
@@ -232,15 +236,23 @@ std::map<std::string, std::size_t> tag_counts(const Xapian::ValueCountMatchSpy& 
 
 }  // namespace
 
-// The translations of a group: language -> document, from one term per
-// language (no document is read).
-std::map<std::string, Xapian::docid> Searcher::Rep::translations(const std::string& group,
-                                                                  const std::vector<std::string>& languages) {
-  std::map<std::string, Xapian::docid> found;
+// The languages a group is written in, from one term per language (no
+// document is read). Only the wanted language's article is looked up: an
+// existence check costs less than opening a posting list.
+Searcher::Rep::Translations Searcher::Rep::translations(const std::string& group,
+                                                        const std::vector<std::string>& languages,
+                                                        const std::string& wanted) {
+  Translations found;
   for (const std::string& lang : languages) {
     const std::string term = index::translation_term(lang, group);
-    const Xapian::PostingIterator it = db.postlist_begin(term);
-    if (it != db.postlist_end(term)) found.emplace(lang, *it);
+    if (lang == wanted) {
+      const Xapian::PostingIterator it = db.postlist_begin(term);
+      if (it == db.postlist_end(term)) continue;
+      found.wanted = *it;
+    } else if (!db.term_exists(term)) {
+      continue;
+    }
+    found.languages.push_back(lang);
   }
   return found;
 }
@@ -249,13 +261,13 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
                             const std::string& preferred, const std::vector<std::string>& languages,
                             const search::BuiltQuery& built) {
   Xapian::Document doc = match.get_document();
-  const std::map<std::string, Xapian::docid> group = translations(doc.get_value(index::kSlotGroup), languages);
   // One hit stands for its group: show the translation in the user's
   // language when the group has one.
-  if (!request.all_translations && !preferred.empty() && doc.get_value(index::kSlotLang) != preferred) {
-    const auto it = group.find(preferred);
-    if (it != group.end()) doc = db.get_document(it->second);
-  }
+  const bool show_preferred =
+      !request.all_translations && !preferred.empty() && doc.get_value(index::kSlotLang) != preferred;
+  const Translations group =
+      translations(doc.get_value(index::kSlotGroup), languages, show_preferred ? preferred : std::string());
+  if (group.wanted != 0) doc = db.get_document(group.wanted);
   index::StoredArticle article = index::decode_article_fields(doc.get_value(index::kSlotFields));
   Hit hit;
   hit.id = article.id;
@@ -265,7 +277,7 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
   hit.group = article.group;
   hit.updated = article.updated;
   hit.tags = article.tags;
-  for (const auto& entry : group) hit.languages.push_back(entry.first);
+  hit.languages = group.languages;
   hit.score = match.get_weight();
   if (!request.snippets) return hit;
   // Highlight with the query's analysis in the article's language, or the
