@@ -9,7 +9,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "index/analysis_config.h"
 #include "index/analysis_pool.h"
@@ -50,6 +52,7 @@ constexpr std::size_t kQueuedPerThread = 8;
 struct Pending {
   const ArticleFile* file;
   Xapian::docid previous;  // the document the file produced last time, or 0
+  std::string previous_id;  // and its article id
   std::future<AnalysisOutcome> outcome;
 };
 
@@ -86,7 +89,8 @@ struct DatabaseWriter::Rep {
   void read_file(const ArticleFile& file, AnalysisPool& pool,
                  std::deque<Pending>& pending);
   void apply(Pending& pending);
-  bool id_conflict(const std::string& id, const std::string& path, Xapian::docid previous);
+  bool id_conflict(const std::string& id, const std::string& path, Xapian::docid previous,
+                   const std::vector<Xapian::docid>& holders);
   void delete_vanished(const std::string& root);
   void delete_document(Xapian::docid id);
   // A shard's spelling words are counted in the index's side database
@@ -195,29 +199,31 @@ void DatabaseWriter::Rep::read_file(const ArticleFile& file, AnalysisPool& pool,
   const std::string path_term = make_key_term(prefix::kPath, util::content_hash(file.path));
   Xapian::docid previous = 0;
   for (auto it = db.postlist_begin(path_term); it != db.postlist_end(path_term); ++it) previous = *it;
+  std::string previous_id;
   if (previous != 0) {
     const Xapian::Document doc = db.get_document(previous);
+    previous_id = doc.get_value(kSlotId);
     if (doc.get_value(kSlotSource) == source_value(job.content_hash, config_fingerprint)) {
       ++report.unchanged;
-      id_owner.emplace(doc.get_value(kSlotId), file.path);
+      id_owner.emplace(previous_id, file.path);
       return;
     }
   }
-  pending.push_back({&file, previous, pool.submit(std::move(job))});
+  pending.push_back({&file, previous, previous_id, pool.submit(std::move(job))});
 }
 
 // An id held by an article from another file that still exists is a
 // conflict, not a move: replacing it would silently lose that article.
-bool DatabaseWriter::Rep::id_conflict(const std::string& id, const std::string& path, Xapian::docid previous) {
+bool DatabaseWriter::Rep::id_conflict(const std::string& id, const std::string& path, Xapian::docid previous,
+                                      const std::vector<Xapian::docid>& holders) {
   const auto [owner, inserted] = id_owner.emplace(id, path);
   if (!inserted && owner->second != path) {
     fail(path, conflict_message(id, owner->second));
     return true;
   }
-  const std::string id_term = make_key_term(prefix::kId, id);
-  for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) {
-    if (*it == previous) continue;
-    const std::string other = db.get_document(*it).get_value(kSlotPath);
+  for (Xapian::docid holder : holders) {
+    if (holder == previous) continue;
+    const std::string other = db.get_document(holder).get_value(kSlotPath);
     std::error_code ec;
     if (other != path && std::filesystem::exists(other, ec)) {
       fail(path, conflict_message(id, other));
@@ -245,22 +251,25 @@ void DatabaseWriter::Rep::apply(Pending& pending) {
     }
     return;
   }
-  if (id_conflict(out.id, path, pending.previous)) return;
-
+  // The articles holding the id now, looked up once (a B-tree descent on
+  // the writer's thread, the run's bottleneck) for the conflict check, the
+  // report and the spelling counts.
   const std::string id_term = make_key_term(prefix::kId, out.id);
-  const bool exists = pending.previous != 0 || db.term_exists(id_term);
+  std::vector<Xapian::docid> holders;
+  for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) holders.push_back(*it);
+  if (id_conflict(out.id, path, pending.previous, holders)) return;
+
+  const bool exists = pending.previous != 0 || !holders.empty();
   if (exists) ++report.updated;
   else ++report.added;
   if (!writer) return;
   const auto started = Clock::now();
-  if (pending.previous != 0 && db.get_document(pending.previous).get_value(kSlotId) != out.id) {
+  if (pending.previous != 0 && pending.previous_id != out.id) {
     // The file's front matter changed its id.
     delete_document(pending.previous);
   }
   if (keeps_spelling()) {
-    for (auto it = writer->postlist_begin(id_term); it != writer->postlist_end(id_term); ++it) {
-      spelling.remove(writer->get_document(*it));
-    }
+    for (Xapian::docid holder : holders) spelling.remove(writer->get_document(holder));
     spelling.add(out.spelling_words);
   }
   writer->replace_document(id_term, out.document);
