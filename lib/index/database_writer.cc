@@ -2,13 +2,13 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
 #include <filesystem>
 #include <future>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -79,8 +79,9 @@ struct DatabaseWriter::Rep {
 
   // One run's state.
   IndexReport report;
-  std::set<std::string> seen_paths;             // every file found, failed ones too
-  std::map<std::string, std::string> id_owner;  // id -> file that claimed it this run
+  // id -> the file that claimed it this run (a path in the run's walk: one
+  // copy of each path for the whole run, however many files it finds).
+  std::map<std::string, const std::string*> id_owner;
   std::size_t uncommitted = 0;
   SpellingChanges spelling;  // since the last commit
 
@@ -91,7 +92,7 @@ struct DatabaseWriter::Rep {
   void apply(Pending& pending);
   bool id_conflict(const std::string& id, const std::string& path, Xapian::docid previous,
                    const std::vector<Xapian::docid>& holders);
-  void delete_vanished(const std::string& root);
+  void delete_vanished(const std::string& root, const WalkResult& walk);
   void delete_document(Xapian::docid id);
   // A shard's spelling words are counted in the index's side database
   // only: Xapian adds up the dictionaries of every local database it
@@ -182,7 +183,6 @@ const KeepWholeLists& DatabaseWriter::keep_whole() const { return rep_->keep_who
 
 void DatabaseWriter::Rep::read_file(const ArticleFile& file, AnalysisPool& pool,
                              std::deque<Pending>& pending) {
-  seen_paths.insert(file.path);
   const auto started = Clock::now();
   AnalysisJob job{file, {}, {}};
   try {
@@ -205,7 +205,7 @@ void DatabaseWriter::Rep::read_file(const ArticleFile& file, AnalysisPool& pool,
     previous_id = doc.get_value(kSlotId);
     if (doc.get_value(kSlotSource) == source_value(job.content_hash, config_fingerprint)) {
       ++report.unchanged;
-      id_owner.emplace(previous_id, file.path);
+      id_owner.emplace(previous_id, &file.path);
       return;
     }
   }
@@ -216,9 +216,9 @@ void DatabaseWriter::Rep::read_file(const ArticleFile& file, AnalysisPool& pool,
 // conflict, not a move: replacing it would silently lose that article.
 bool DatabaseWriter::Rep::id_conflict(const std::string& id, const std::string& path, Xapian::docid previous,
                                       const std::vector<Xapian::docid>& holders) {
-  const auto [owner, inserted] = id_owner.emplace(id, path);
-  if (!inserted && owner->second != path) {
-    fail(path, conflict_message(id, owner->second));
+  const auto [owner, inserted] = id_owner.emplace(id, &path);
+  if (!inserted && *owner->second != path) {
+    fail(path, conflict_message(id, *owner->second));
     return true;
   }
   for (Xapian::docid holder : holders) {
@@ -277,12 +277,19 @@ void DatabaseWriter::Rep::apply(Pending& pending) {
   count_change();
 }
 
-void DatabaseWriter::Rep::delete_vanished(const std::string& root) {
+// The articles of files under `root` that the walk no longer finds (failed
+// files were found: their articles stay).
+void DatabaseWriter::Rep::delete_vanished(const std::string& root, const WalkResult& walk) {
   const std::string under = root + "/";
+  const auto found = [&walk](const std::string& path) {
+    const auto it = std::lower_bound(walk.files.begin(), walk.files.end(), path,
+                                     [](const ArticleFile& f, const std::string& p) { return f.path < p; });
+    return it != walk.files.end() && it->path == path;
+  };
   std::vector<Xapian::docid> doomed;
   for (auto it = db.valuestream_begin(kSlotPath); it != db.valuestream_end(kSlotPath); ++it) {
     const std::string& path = *it;
-    if (path.compare(0, under.size(), under) == 0 && seen_paths.count(path) == 0) {
+    if (path.compare(0, under.size(), under) == 0 && !found(path)) {
       doomed.push_back(it.get_docid());
     }
   }
@@ -329,7 +336,6 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
   const auto started = Clock::now();
   r.report = IndexReport();
   r.report.dry_run = r.options.dry_run;
-  r.seen_paths.clear();
   r.id_owner.clear();
   r.spelling = SpellingChanges();  // a failed run's, which its transaction dropped
 
@@ -356,7 +362,7 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
       if (r.options.progress) r.options.progress(progress);
     }
     for (; !pending.empty(); pending.pop_front()) r.apply(pending.front());
-    for (const auto& root : walk.roots) r.delete_vanished(root);
+    for (const auto& root : walk.roots) r.delete_vanished(root, walk);
     if (r.writer) {
       r.writer->set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
       store_keep_whole(*r.writer, r.keep_whole);
