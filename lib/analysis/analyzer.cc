@@ -116,8 +116,11 @@ struct Analyzer::Rep {
   std::vector<analysis::Insertion> insertions;
   std::vector<CasedToken> cased;  // in token order, as the case stage left them
   // Bounded caches, cleared when full. words_cache is cleared only between
-  // calls, so that the Word pointers in `cased` stay valid during one.
-  static constexpr std::size_t kCacheLimit = 1 << 16;
+  // calls, so that the Word pointers in `cased` stay valid during one. An
+  // indexer holds one Analyzer per language and thread: at 65,536 words the
+  // caches were half of an indexing run's heap after 100,000 articles, and
+  // no faster on real text than at 16,384 (bench/RESULTS.md, 2026-12-02).
+  static constexpr std::size_t kCacheLimit = 1 << 14;
   util::FlatStringMap<Word> words_cache;        // by the segmented word
   util::FlatStringMap<WordForms> forms_cache;  // by term, for terms split made
 };
