@@ -294,6 +294,17 @@ Xapian::Query with_bonuses(Xapian::Query matches, const std::vector<Xapian::Quer
   return matches;
 }
 
+// Per field, `inner` weighed only where `outer` matches: for a bonus that
+// cannot match where the other does not (the words in sequence are also
+// near each other), so its positions are read for fewer articles. The
+// weights are those of the two bonuses side by side.
+std::vector<Xapian::Query> gated(std::vector<Xapian::Query> outer, const std::vector<Xapian::Query>& inner) {
+  for (std::size_t f = 0; f < outer.size(); ++f) {
+    outer[f] = Xapian::Query(Xapian::Query::OP_AND_MAYBE, outer[f], inner[f]);
+  }
+  return outer;
+}
+
 Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   const std::vector<Word> words = analyse(node);
   const std::vector<Field>& fields = fields_of(node);
@@ -304,9 +315,8 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   // match: a bonus (words in sequence or close together) can only match
   // where the words do.
   std::vector<Xapian::Query> units, bonuses;
-  const auto add_bonus = [&](Xapian::Query::op op, const std::vector<Word>& in_order, double factor,
-                             Xapian::termcount window = 0) {
-    for (Xapian::Query& q : positional_queries(op, in_order, fields, window, factor)) bonuses.push_back(std::move(q));
+  const auto add_bonus = [&](std::vector<Xapian::Query> per_field) {
+    for (Xapian::Query& q : per_field) bonuses.push_back(std::move(q));
   };
   for (const std::vector<Word>& run : runs) {
     if (run.size() == 2) {
@@ -314,10 +324,11 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
       continue;
     }
     if (run.size() > 2) {
-      add_bonus(Xapian::Query::OP_PHRASE, run, kRunPhraseBonus);
-      for (std::size_t k = 0; k + 1 < run.size(); ++k) {
-        add_bonus(Xapian::Query::OP_PHRASE, {run[k], run[k + 1]}, 1.0);
-      }
+      const auto pair = [&](std::size_t k) {
+        return positional_queries(Xapian::Query::OP_PHRASE, {run[k], run[k + 1]}, fields, 0);
+      };
+      add_bonus(gated(pair(0), positional_queries(Xapian::Query::OP_PHRASE, run, fields, 0, kRunPhraseBonus)));
+      for (std::size_t k = 1; k + 1 < run.size(); ++k) add_bonus(pair(k));
     }
     const double single_weight = run.size() == 1 ? 1.0 : kRunSingleWordFactor;
     for (const Word& w : run) {
@@ -330,14 +341,26 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   // Words typed apart: articles with them in sequence, or close together,
   // rank above articles where they are scattered.
   if (runs.size() > 1) {
-    add_bonus(Xapian::Query::OP_PHRASE, words, options_.phrase_bonus);
+    std::vector<Xapian::Query> in_sequence =
+        positional_queries(Xapian::Query::OP_PHRASE, words, fields, 0, options_.phrase_bonus);
     std::vector<Word> content;
     for (const Word& w : words) {
       if (!w.token.stop) content.push_back(w);
     }
+    const auto window = static_cast<Xapian::termcount>(content.size()) + kNearSlack;
     if (content.size() > 1) {
-      const auto window = static_cast<Xapian::termcount>(content.size()) + kNearSlack;
-      add_bonus(Xapian::Query::OP_NEAR, content, options_.proximity_bonus, window);
+      std::vector<Xapian::Query> near =
+          positional_queries(Xapian::Query::OP_NEAR, content, fields, window, options_.proximity_bonus);
+      // Words in sequence are near each other when the sequence fits the
+      // window (at most kNearSlack stop words among them).
+      if (words.size() <= window) {
+        add_bonus(gated(std::move(near), std::move(in_sequence)));
+      } else {
+        add_bonus(std::move(in_sequence));
+        add_bonus(std::move(near));
+      }
+    } else {
+      add_bonus(std::move(in_sequence));
     }
   }
   return with_bonuses(any_of(units), bonuses);

@@ -361,6 +361,64 @@ TEST(Ranking, WordsInSequenceRankAboveScatteredWords) {
   EXPECT_GT(with_bonus, without);
 }
 
+// Articles made of the same words in different orders weigh the same for
+// each word, so only the bonuses for words in sequence and close together
+// set them apart. Scores by article id.
+std::map<std::string, double> scores_by_arrangement(const std::string& lang, const std::string& query,
+                                                    const std::map<std::string, std::string>& bodies,
+                                                    const SearchOptions& options = {}) {
+  const TempDir dir;
+  for (const auto& [id, body] : bodies) {
+    testutil::write_file(dir.path() / "kb" / (id + ".md"), "---\ntitle: T\nlang: " + lang + "\n---\n" + body + "\n");
+  }
+  const testutil::SharedIndex index({(dir.path() / "kb").string()});
+  Searcher searcher(index.db, options);
+  SearchRequest request;
+  request.query = query;
+  request.lang = lang;
+  std::map<std::string, double> scores;
+  for (const Hit& h : searcher.search(request).hits) scores[h.id] = h.score;
+  EXPECT_EQ(scores.size(), bodies.size()) << query;
+  return scores;
+}
+
+TEST(Ranking, SequenceAndNearnessEachAddTheirOwnBonus) {
+  const std::map<std::string, std::string> bodies = {
+      {"sequence", "alterar senha clique botão menu conta perfil página opções ajuda"},
+      {"near", "alterar clique senha botão menu conta perfil página opções ajuda"},
+      {"apart", "alterar clique botão menu conta perfil página opções ajuda senha"},
+  };
+  std::map<std::string, double> s = scores_by_arrangement("pt", "alterar senha", bodies);
+  EXPECT_GT(s["sequence"], s["near"]);
+  EXPECT_GT(s["near"], s["apart"]);
+
+  SearchOptions near_only;
+  near_only.phrase_bonus = 0;
+  s = scores_by_arrangement("pt", "alterar senha", bodies, near_only);
+  EXPECT_DOUBLE_EQ(s["sequence"], s["near"]);  // in sequence is near too
+  EXPECT_GT(s["near"], s["apart"]);
+
+  SearchOptions sequence_only;
+  sequence_only.proximity_bonus = 0;
+  s = scores_by_arrangement("pt", "alterar senha", bodies, sequence_only);
+  EXPECT_GT(s["sequence"], s["near"]);
+  EXPECT_DOUBLE_EQ(s["near"], s["apart"]);
+}
+
+TEST(Ranking, ThaiRunRanksTheWholeRunThenEachPairAboveScatteredWords) {
+  // ลืมรหัสผ่าน is ลืม|รหัส|ผ่าน ("forget", "code", "pass"); บัญชี and อีเมล
+  // ("account", "e-mail") fill the rest.
+  const std::map<std::string, double> s = scores_by_arrangement(
+      "th", "ลืมรหัสผ่าน",
+      {{"whole-run", "ลืม รหัส ผ่าน บัญชี อีเมล"},
+       {"first-pair", "ลืม รหัส บัญชี ผ่าน อีเมล"},
+       {"second-pair", "รหัส ผ่าน บัญชี ลืม อีเมล"},
+       {"scattered", "ลืม บัญชี รหัส อีเมล ผ่าน"}});
+  EXPECT_GT(s.at("whole-run"), s.at("first-pair") + s.at("second-pair") - s.at("scattered"));
+  EXPECT_GT(s.at("first-pair"), s.at("scattered"));
+  EXPECT_GT(s.at("second-pair"), s.at("scattered"));
+}
+
 // --- synonyms ------------------------------------------------------------------------
 
 struct SynonymCase {
