@@ -272,7 +272,10 @@ void DatabaseWriter::Rep::apply(Pending& pending) {
     for (Xapian::docid holder : holders) spelling.remove(writer->get_document(holder));
     spelling.add(out.spelling_words);
   }
-  writer->replace_document(id_term, out.document);
+  // No article holds the id: what replace_document would do, without its
+  // own lookup of the id.
+  if (holders.empty()) writer->add_document(out.document);
+  else writer->replace_document(id_term, out.document);
   report.write_seconds += since(started);
   count_change();
 }
