@@ -129,6 +129,32 @@ TEST_P(PerLanguage, SnippetComesFromTheBestSectionWithItsAnchor) {
   EXPECT_FALSE(hit.highlights.empty());
 }
 
+// A Thai article's best section, found however its words match: in a
+// heading alone, a word the join stage made whole, a prefix.
+TEST(Snippets, ThaiSnippetComesFromTheSectionWithTheWordsHoweverTheyMatch) {
+  const TempDir dir;
+  testutil::write_file(dir.path() / "kb" / "account-th.md",
+                       "---\ntitle: บัญชี\nlang: th\n---\n"
+                       "บทความนี้อธิบายการตั้งค่าบัญชี\n\n"          // "This article explains account settings."
+                       "## ตั้งรหัสผ่านใหม่\n\n"                     // "Set a new password"
+                       "เปิดหน้าการตั้งค่าแล้วกดบันทึก\n\n"           // "Open the settings page and press Save."
+                       "## อีเมล\n\n"                                // "E-mail"
+                       "เราส่งอีเมลยืนยันภายในหนึ่งชั่วโมง\n\n"       // "We send a confirmation e-mail within an hour."
+                       "## ข้อผิดพลาด\n\n"                           // "Errors"
+                       "ถ้าเห็น e-40213 ให้ลองใหม่อีกครั้ง\n");        // "If you see e-40213, try again."
+  const testutil::SharedIndex index({(dir.path() / "kb").string()});
+  const auto section_of = [&](const std::string& query) {
+    const SearchResults results = testutil::run_search(index.db, query, "th");
+    return results.hits.empty() ? std::string("(no hits)") : results.hits.front().section_heading;
+  };
+  EXPECT_EQ(section_of("รหัสผ่าน"), "ตั้งรหัสผ่านใหม่");  // in a heading only
+  EXPECT_EQ(section_of("อีเมลยืนยัน"), "อีเมล");          // in the heading, and in the text
+  EXPECT_EQ(section_of("e40213"), "ข้อผิดพลาด");          // a word the join stage made whole
+  EXPECT_EQ(section_of("e-40213"), "ข้อผิดพลาด");
+  EXPECT_EQ(section_of("ลอง*"), "ข้อผิดพลาด");            // a prefix
+  EXPECT_EQ(section_of("บัญชี"), "");                     // the text before the first heading
+}
+
 TEST_P(PerLanguage, OneHitPerGroupInTheUsersLanguageListingAllTranslations) {
   const LanguageCase& c = GetParam();
   // An error code is written the same way in every translation (and in
