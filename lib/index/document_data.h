@@ -1,7 +1,8 @@
 // What an article stores for its search hits, so the searcher never reads
 // the source file: its fields (id, title, path...) as JSON in a value slot,
-// which a hit reads with the values it needs anyway, and its sections as
-// JSON in the document data, which only snippets read.
+// which a hit reads with the values it needs anyway, and its sections in the
+// document data, which only snippets read (a compact binary form; JSON in
+// indexes written before 2026-12-02, still read).
 #ifndef KBSEARCH_LIB_INDEX_DOCUMENT_DATA_H
 #define KBSEARCH_LIB_INDEX_DOCUMENT_DATA_H
 
