@@ -1,6 +1,7 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <bitset>
 #include <map>
 #include <string_view>
 
@@ -18,7 +19,7 @@ struct Passage {
   std::size_t score = 0;
 };
 
-bool matches(const Token& t, const QueryTerms& q) {
+bool token_matches(const Token& t, const QueryTerms& q) {
   if (q.terms.count(t.term) != 0 || (!t.stem.empty() && q.stems.count(t.stem) != 0)) return true;
   const std::string& folded = analysis::folded_form(t);
   const std::string& folded_stem = analysis::folded_stem_form(t);
@@ -32,6 +33,31 @@ bool matches(const Token& t, const QueryTerms& q) {
   }
   return false;
 }
+
+// Tells the tokens that match the query. Most tokens of a passage match
+// none of the query's few words: a token none of whose forms is as long as
+// a query word's is ruled out before any set is searched.
+class QueryMatcher {
+ public:
+  explicit QueryMatcher(const QueryTerms& q) : q_(q) {
+    for (const std::set<std::string>* words : {&q.terms, &q.stems, &q.folded, &q.folded_stems}) {
+      for (const std::string& w : *words) lengths_.set(std::min(w.size(), kLongest));
+    }
+  }
+
+  bool operator()(const Token& t) const {
+    const bool possible = !q_.prefixes.empty() || has_length(t.term) || has_length(t.stem) ||
+                          has_length(analysis::folded_form(t)) || has_length(analysis::folded_stem_form(t));
+    return possible && token_matches(t, q_);
+  }
+
+ private:
+  static constexpr std::size_t kLongest = 255;  // and longer
+  bool has_length(const std::string& s) const { return lengths_.test(std::min(s.size(), kLongest)); }
+
+  const QueryTerms& q_;
+  std::bitset<kLongest + 1> lengths_;
+};
 
 // Character offsets of each token's start and end, so windows are measured
 // in characters: a Thai letter takes three bytes but no more room on screen.
@@ -51,12 +77,12 @@ void char_offsets(const Passage& p, std::vector<std::size_t>& starts,
 // share a stem share it), or kNoMatch; found once per token, however many
 // windows then count it.
 constexpr int kNoMatch = -1;
-std::vector<int> match_keys(const std::vector<Token>& tokens, const QueryTerms& q, int* distinct) {
+std::vector<int> match_keys(const std::vector<Token>& tokens, const QueryMatcher& matches, int* distinct) {
   std::map<std::string_view, int> keys;
   std::vector<int> out;
   out.reserve(tokens.size());
   for (const Token& t : tokens) {
-    if (!matches(t, q)) {
+    if (!matches(t)) {
       out.push_back(kNoMatch);
       continue;
     }
@@ -70,7 +96,7 @@ std::vector<int> match_keys(const std::vector<Token>& tokens, const QueryTerms& 
 // Picks the window of at most max_chars characters with the most distinct
 // query words. The window opens a little before its first match, so the
 // match is read in context.
-void best_window(Passage& p, const QueryTerms& q, std::size_t max_chars) {
+void best_window(Passage& p, const QueryMatcher& matches, std::size_t max_chars) {
   const auto& toks = p.tokens;
   std::vector<std::size_t> starts, ends;
   char_offsets(p, starts, ends);
@@ -81,7 +107,7 @@ void best_window(Passage& p, const QueryTerms& q, std::size_t max_chars) {
   };
 
   int distinct_keys = 0;
-  const std::vector<int> keys = match_keys(toks, q, &distinct_keys);
+  const std::vector<int> keys = match_keys(toks, matches, &distinct_keys);
   std::vector<std::size_t> seen_in(distinct_keys, toks.size());  // the window that last counted a key
   std::size_t anchor = 0;
   p.score = 0;
@@ -109,6 +135,7 @@ void best_window(Passage& p, const QueryTerms& q, std::size_t max_chars) {
 
 Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
                      const QueryTerms& query, std::size_t max_chars) {
+  const QueryMatcher matches(query);
   Passage best;
   for (const auto& section : article.sections) {
     if (section.prose.empty()) continue;
@@ -117,10 +144,10 @@ Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
     p.text = &section.prose;
     p.tokens = analyzer.analyze(section.prose);
     if (p.tokens.empty()) continue;
-    best_window(p, query, max_chars);
+    best_window(p, matches, max_chars);
     std::set<std::string> in_heading;
     for (const Token& t : analyzer.analyze(section.heading)) {
-      if (matches(t, query)) in_heading.insert(t.stem.empty() ? t.term : t.stem);
+      if (matches(t)) in_heading.insert(t.stem.empty() ? t.term : t.stem);
     }
     p.score += in_heading.size();
     if (best.text == nullptr || p.score > best.score) best = std::move(p);
@@ -143,7 +170,7 @@ Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
   if (end < text.size()) snippet.text += " …";
   for (std::size_t i = best.first; i <= best.last; ++i) {
     const Token& t = best.tokens[i];
-    if (!matches(t, query)) continue;
+    if (!matches(t)) continue;
     const Highlight h{lead.size() + t.start - begin, lead.size() + t.end - begin};
     // Parts share their word's bytes (a compound, RESET_LINK_EXPIRED), and
     // words written together (Thai ลืม|รหัส|ผ่าน) read as one: one highlight
