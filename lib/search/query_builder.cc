@@ -347,8 +347,8 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
     for (const Word& w : words) {
       if (!w.token.stop) content.push_back(w);
     }
-    const auto window = static_cast<Xapian::termcount>(content.size()) + kNearSlack;
     if (content.size() > 1) {
+      const auto window = static_cast<Xapian::termcount>(content.size()) + kNearSlack;
       std::vector<Xapian::Query> near =
           positional_queries(Xapian::Query::OP_NEAR, content, fields, window, options_.proximity_bonus);
       // Words in sequence are near each other when the sequence fits the
