@@ -2,13 +2,15 @@
 //
 // Runs every query (query_id<TAB>lang<TAB>query) as `kbsearch search` would
 // and reports MRR@10, nDCG@10 and recall@10 against the judgments
-// (query_id<TAB>doc_id<TAB>grade), overall and per language.
+// (query_id<TAB>doc_id<TAB>grade), overall and per language. A query the
+// searcher rejects (over a limit) scores 0 and is reported on stderr.
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "kbsearch/error.h"
 #include "kbsearch/evaluation.h"
 #include "kbsearch/searcher.h"
 #include "query_file.h"
@@ -84,14 +86,25 @@ int run_eval(const EvalArgs& args) {
     request.limit = kCutoff;
     request.facets = false;
     request.snippets = false;
+    // A query the searcher rejects finds nothing: it scores 0 and the
+    // rest of the collection is still measured.
     std::vector<std::string> ranked;
-    for (const Hit& hit : searcher.search(request).hits) ranked.push_back(hit.id);
+    std::string error;
+    try {
+      for (const Hit& hit : searcher.search(request).hits) ranked.push_back(hit.id);
+    } catch (const QueryError& e) {
+      error = e.what();
+    }
     const RankingScores scores = score_ranking(ranked, grades->second, kCutoff);
     overall.add(scores);
     per_language[request.lang.empty() ? "(any)" : request.lang].add(scores);
     per_query.push_back({{"id", id}, {"lang", request.lang}, {"query", request.query},
                          {"rr", scores.reciprocal_rank}, {"ndcg", scores.ndcg},
                          {"recall", scores.recall}, {"ranked", ranked}});
+    if (!error.empty()) {
+      per_query.back()["error"] = error;
+      std::cerr << args.queries << ":" << line.number << ": " << error << "\n";
+    }
   }
   nlohmann::json languages = nlohmann::json::object();
   for (const auto& [lang, totals] : per_language) languages[lang] = totals.json();
