@@ -19,9 +19,13 @@
 namespace kbsearch {
 
 struct SearchOptions {
-  // BM25 weight multipliers per field; the body counts 1.
-  double title_weight = 3.0;
-  double heading_weight = 2.0;
+  // A word is weighed by BM25 over the article's text (title, headings and
+  // prose as one field, title and heading words counting more), plus
+  // title_weight times its BM25 over the title alone, plus code_weight
+  // times its BM25 over code. On the real-article collection
+  // (tests/relevance/real) a title weight of 0.5 ranked best (MRR@10 0.538
+  // against 0.506 without and 0.530 with 1); bench/RESULTS.md.
+  double title_weight = 0.5;
   double code_weight = 0.5;
   // Added, relative to a word's own weight, when the words of the query
   // appear in sequence (phrase) or close together (within a few words).
@@ -125,6 +129,9 @@ struct SearchResults {
   // of its words are not in the index; empty otherwise.
   std::string suggestion;
   std::vector<std::string> query_languages;  // the languages the query was analysed for
+  // No article had the query's "quoted words" in sequence, so they were
+  // searched as words side by side (and these are the results).
+  bool phrases_as_words = false;
   // Shards that did not answer (only with allow_missing_shards): these
   // results lack their articles.
   std::vector<std::string> missing_shards;

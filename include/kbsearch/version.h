@@ -7,9 +7,10 @@ namespace kbsearch {
 inline constexpr const char* kVersion = "0.1.0";
 
 // Bumped when the layout of terms, values, document data or the spelling
-// table (4: a word counts once per field) changes; an index
+// table (4: a word counts once per field; 5: title, headings and prose
+// are one field) changes; an index
 // with another schema version must be rebuilt.
-inline constexpr int kIndexSchemaVersion = 4;
+inline constexpr int kIndexSchemaVersion = 5;
 
 // Bumped when any analysis recipe changes the terms it produces; articles
 // analysed by another version are re-indexed even if their file is unchanged.

@@ -1,6 +1,7 @@
 #include "index/document_builder.h"
 
 #include <set>
+#include <vector>
 
 #include "index/document_data.h"
 #include "index/schema.h"
@@ -10,22 +11,24 @@
 namespace kbsearch::index {
 namespace {
 
-// Indexes `text` as field `field` starting after position `*next_position`,
-// and moves *next_position past it plus the section gap.
-void add_field_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text,
-                    std::string_view field, Xapian::termpos* next_position) {
-  if (text.empty()) return;
+// Indexes `text`'s words under `field` (and their stems and folded forms
+// under the matching prefixes), each occurrence counting `wdf`, at positions
+// after *next_position, and moves *next_position past them plus the section
+// gap.
+void add_field_text(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view field,
+                    Xapian::termcount wdf, Xapian::termpos* next_position) {
+  if (tokens.empty()) return;
   const std::string f(field);
   const std::string stem_prefix = std::string(prefix::kStem) + f;
   const std::string folded_prefix = std::string(prefix::kFolded) + f;
   const std::string folded_stem_prefix = std::string(prefix::kFoldedStem) + f;
   Xapian::termpos last = *next_position;
-  for (const Token& token : analyzer.analyze(text)) {
+  for (const Token& token : tokens) {
     last = *next_position + token.position;
-    doc.add_posting(make_term(field, token.term), last);
-    if (!token.stem.empty()) doc.add_term(make_term(stem_prefix, token.stem));
-    if (!token.folded.empty()) doc.add_term(make_term(folded_prefix, token.folded));
-    if (!token.folded_stem.empty()) doc.add_term(make_term(folded_stem_prefix, token.folded_stem));
+    doc.add_posting(make_term(field, token.term), last, wdf);
+    if (!token.stem.empty()) doc.add_term(make_term(stem_prefix, token.stem), wdf);
+    if (!token.folded.empty()) doc.add_term(make_term(folded_prefix, token.folded), wdf);
+    if (!token.folded_stem.empty()) doc.add_term(make_term(folded_stem_prefix, token.folded_stem), wdf);
   }
   *next_position = last + kSectionGap;
 }
@@ -37,12 +40,18 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
   Analyzer& analyzer = analyzers.get(article.lang);
   Xapian::Document doc;
 
-  Xapian::termpos title_pos = 1, heading_pos = 1, body_pos = 1, code_pos = 1;
-  add_field_text(doc, analyzer, article.title, prefix::kTitle, &title_pos);
+  // The title, headings and prose are one text field, so a word has one
+  // document frequency wherever it occurs; the title and headings weigh
+  // more through their words' within-document frequency (BM25F-style). The
+  // title is also a field of its own, for title: queries.
+  Xapian::termpos title_pos = 1, text_pos = 1, code_pos = 1;
+  const std::vector<Token> title = analyzer.analyze(article.title);
+  add_field_text(doc, title, prefix::kTitle, 1, &title_pos);
+  add_field_text(doc, title, prefix::kText, kTitleWdf, &text_pos);
   for (const auto& section : article.sections) {
-    add_field_text(doc, analyzer, section.heading, prefix::kHeading, &heading_pos);
-    add_field_text(doc, analyzer, section.prose, prefix::kBody, &body_pos);
-    add_field_text(doc, analyzer, section.code, prefix::kCode, &code_pos);
+    add_field_text(doc, analyzer.analyze(section.heading), prefix::kText, kHeadingWdf, &text_pos);
+    add_field_text(doc, analyzer.analyze(section.prose), prefix::kText, 1, &text_pos);
+    add_field_text(doc, analyzer.analyze(section.code), prefix::kCode, 1, &code_pos);
   }
 
   doc.add_boolean_term(make_key_term(prefix::kId, article.id));

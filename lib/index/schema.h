@@ -6,12 +6,12 @@
 //
 //   prefix  field                                   kind
 //   ------  --------------------------------------  ----------------------
-//   (none)  body prose word                         free text, positions
-//   S       title word                              free text, positions
-//   XH      section heading word                    free text, positions
+//   (none)  text word: title, headings and prose    free text, positions
+//           in one field, a title word counting
+//           kTitleWdf, a heading word kHeadingWdf
+//   S       title word (for title: queries)         free text, positions
 //   XC      code word (code blocks, inline code)    free text, positions
-//   Z<p>    stem of a word of field <p>: Z, ZS,     free text, no positions
-//           ZXH, ZXC
+//   Z<p>    stem of a word of field <p>: Z, ZS, ZXC free text, no positions
 //   XF<p>   accent-folded word of field <p>, where  free text, no positions
 //           it differs from the word (XF, XFS...)
 //   ZF<p>   stem of the folded word, folded, where  free text, no positions
@@ -31,8 +31,10 @@
 // kMaxTermBytes at a character boundary, the same way at index and at query
 // time, so even an over-long word still matches.
 //
-// Positions: the title starts at 1; each later section starts kSectionGap
-// positions after the previous one ended, so no phrase spans two sections.
+// Positions: each field starts at 1; in the text field the title comes
+// first, then each section's heading and prose; each piece starts
+// kSectionGap positions after the previous one ended, so no phrase spans two
+// of them.
 //
 // Compound parts and the pieces of hyphenated words are indexed like words,
 // at the position of the word they belong to.
@@ -50,9 +52,8 @@
 namespace kbsearch::index {
 
 namespace prefix {
-inline constexpr std::string_view kBody = "";
+inline constexpr std::string_view kText = "";
 inline constexpr std::string_view kTitle = "S";
-inline constexpr std::string_view kHeading = "XH";
 inline constexpr std::string_view kCode = "XC";
 inline constexpr std::string_view kStem = "Z";
 inline constexpr std::string_view kFolded = "XF";
@@ -86,6 +87,11 @@ inline constexpr const char* kSchemaKey = "kbsearch.schema";
 inline constexpr const char* kKeepWholeKey = "kbsearch.keep_whole.";
 inline constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
 inline constexpr unsigned kSectionGap = 100;
+// How much a title or heading word counts in the text field against a prose
+// word's 1. Measured on the real-article collection (tests/relevance/real):
+// see bench/RESULTS.md.
+inline constexpr unsigned kTitleWdf = 3;
+inline constexpr unsigned kHeadingWdf = 2;
 
 // prefix + word, cut so the whole term fits in kMaxTermBytes.
 std::string make_term(std::string_view prefix, std::string_view word);

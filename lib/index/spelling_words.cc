@@ -11,14 +11,12 @@ bool is_capital(char c) { return c >= 'A' && c <= 'Z'; }
 
 }  // namespace
 
-// Words never start with a capital (they are case-folded), so a term is a
-// word of field `p` exactly when it is `p` followed by a non-capital.
+// Words never start with a capital (they are case-folded), so a term with
+// no prefix is a word of the text field (title, headings, prose; code words
+// are not suggested).
 std::optional<std::string_view> spelling_word(std::string_view term) {
-  for (std::string_view p : {prefix::kBody, prefix::kTitle, prefix::kHeading}) {
-    if (term.size() > p.size() && term.compare(0, p.size(), p) == 0 && !is_capital(term[p.size()])) {
-      return term.substr(p.size());
-    }
-  }
+  static_assert(prefix::kText.empty());
+  if (!term.empty() && !is_capital(term[0])) return term;
   return {};
 }
 

@@ -95,18 +95,18 @@ struct Respelling {
 class LanguageQuery {
  public:
   LanguageQuery(const std::string& text, Analyzer& analyzer, const Xapian::Database& db,
-                const SearchOptions& options)
-      : text_(text), analyzer_(analyzer), db_(db), options_(options),
-        // The body first: indexed() asks the fields in this order, and most
-        // words are in the body.
-        all_fields_{{std::string(index::prefix::kBody), 1.0},
+                const SearchOptions& options, bool phrases_as_words)
+      : text_(text), analyzer_(analyzer), db_(db), options_(options), phrases_as_words_(phrases_as_words),
+        // The text field first: indexed() asks the fields in this order,
+        // and most words are there.
+        all_fields_{{std::string(index::prefix::kText), 1.0},
                     {std::string(index::prefix::kTitle), options.title_weight},
-                    {std::string(index::prefix::kHeading), options.heading_weight},
                     {std::string(index::prefix::kCode), options.code_weight}},
-        title_fields_{all_fields_[1]} {}
+        title_fields_{{std::string(index::prefix::kTitle), 1.0}} {}
 
   Xapian::Query build(const QueryNode& node);
   const QueryTerms& terms() const { return terms_; }
+  bool has_phrases() const { return has_phrases_; }
   const Respelling& respelling() const { return respelling_; }
 
  private:
@@ -134,6 +134,8 @@ class LanguageQuery {
   Analyzer& analyzer_;
   const Xapian::Database& db_;
   const SearchOptions& options_;
+  const bool phrases_as_words_;
+  bool has_phrases_ = false;
   const std::vector<Field> all_fields_;
   const std::vector<Field> title_fields_;
   QueryTerms terms_;
@@ -368,6 +370,8 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
 
 // A quoted phrase: the exact words in sequence (one word: exactly that word).
 Xapian::Query LanguageQuery::phrase_node_query(const QueryNode& node) {
+  if (phrases_as_words_) return words_query(node);
+  has_phrases_ = true;
   std::vector<Word> words = analyse(node);
   if (words.empty()) return {};
   if (words.size() == 1) {
@@ -498,11 +502,11 @@ Xapian::Query LanguageQuery::build(const QueryNode& node) {
 
 BuiltQuery build_query(const std::string& text, const QueryNode& root, const QueryTarget& target,
                        const SearchOptions& options, analysis::AnalyzerCache& analyzers,
-                       const Xapian::Database& db) {
+                       const Xapian::Database& db, bool phrases_as_words) {
   BuiltQuery built;
   std::vector<Xapian::Query> per_language;
   for (const std::string& lang : target.languages) {
-    LanguageQuery language_query(text, analyzers.get(lang), db, options);
+    LanguageQuery language_query(text, analyzers.get(lang), db, options, phrases_as_words);
     Xapian::Query q = language_query.build(root);
     if (q.empty()) continue;
     if (target.filter_by_language) {
@@ -510,6 +514,7 @@ BuiltQuery build_query(const std::string& text, const QueryNode& root, const Que
                         Xapian::Query(index::make_key_term(index::prefix::kLang, lang)));
     }
     per_language.push_back(q);
+    built.has_phrases = built.has_phrases || language_query.has_phrases();
     built.terms[lang] = language_query.terms();
     if (built.suggestion.empty() && !language_query.respelling().replacements.empty()) {
       built.suggestion = language_query.respelling().apply(text);

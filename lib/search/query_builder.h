@@ -3,8 +3,9 @@
 // Words go through each language's Analyzer, the very one that indexed the
 // articles, so query and index terms meet. Each word matches, in decreasing
 // weight: its exact form, its stem, its accent-folded form, and the stem of
-// that, in the title, headings, body and code (each field weighted by
-// SearchOptions). A compound or hyphenated word also matches its parts, all
+// that, in the article's text (title, headings and prose as one field), in
+// the title alone (SearchOptions::title_weight) and in code
+// (code_weight). A compound or hyphenated word also matches its parts, all
 // of them. Stop words are not required. Words written without spaces between
 // them (Thai) must appear in sequence (a phrase); in a long run, the sequence
 // is preferred, not required. Words side by side are OR-ed (BM25 ranks
@@ -33,6 +34,7 @@ struct BuiltQuery {
   Xapian::Query query;                      // empty when nothing in the query can match
   std::map<std::string, QueryTerms> terms;  // per language, for snippets
   std::string suggestion;                   // the query respelled, or empty
+  bool has_phrases = false;                 // some "quoted words" are in it as a phrase
 };
 
 struct QueryTarget {
@@ -43,10 +45,11 @@ struct QueryTarget {
 };
 
 // Throws QueryError when the query has more words than options allow, or a
-// filter names an unknown language.
+// filter names an unknown language. With phrases_as_words, "quoted words"
+// are read as words typed side by side.
 BuiltQuery build_query(const std::string& text, const QueryNode& root, const QueryTarget& target,
                        const SearchOptions& options, analysis::AnalyzerCache& analyzers,
-                       const Xapian::Database& db);
+                       const Xapian::Database& db, bool phrases_as_words = false);
 
 }  // namespace kbsearch::search
 

@@ -109,6 +109,7 @@ class Lexer {
   bool excludes(std::size_t i) const;
   Token field(std::size_t start, const std::string& name, std::size_t value);
   Token word(std::size_t start, std::size_t end, const std::string& field) const;
+  bool closed(std::size_t open) const;
   std::pair<std::size_t, std::size_t> quoted(std::size_t open);
   [[noreturn]] void fail(const std::string& what, std::size_t offset) const {
     search::fail(q_, what, offset);
@@ -120,8 +121,10 @@ class Lexer {
 
 // Whether a ')' just before byte i can close a group: only at the end of a
 // word, so ")x" stays text; '(' and quotes count as an end, so "(a)(b)" and
-// "(a)\"b\"" read as written.
+// "(a)\"b\"" read as written, and so does sentence punctuation, so a pasted
+// "(RFQs)." closes.
 bool Lexer::ends_word(std::size_t i) const {
+  while (i < q_.size() && std::string_view(".,;:!?").find(q_[i]) != std::string_view::npos) ++i;
   if (i >= q_.size()) return true;
   const Char ch = at(i);
   return is_space(ch.code) || ch.code == ')' || ch.code == '(' || is_quote(ch.code);
@@ -154,6 +157,14 @@ bool Lexer::excludes(std::size_t i) const {
   if (i >= q_.size()) return false;
   const Char ch = at(i);
   return !is_space(ch.code) && ch.code != ')' && ch.code != '-';
+}
+
+// Whether a quote after the one at byte `open` closes it.
+bool Lexer::closed(std::size_t open) const {
+  for (std::size_t i = open + at(open).size; i < q_.size(); i += at(i).size) {
+    if (is_quote(at(i).code)) return true;
+  }
+  return false;
 }
 
 // The content of the quotation opening at byte `open`, up to the next quote
@@ -238,6 +249,13 @@ Token Lexer::next() {
   if (ch.code == '(') {
     ++pos_;
     t.type = Token::Type::kOpen;
+    return t;
+  }
+  if (is_quote(ch.code) && !closed(pos_)) {
+    // A quote left open is a pasted sentence or a stray key far more often
+    // than a phrase: it is dropped and the rest read as the query it is.
+    pos_ += ch.size;
+    t.type = Token::Type::kGap;
     return t;
   }
   if (is_quote(ch.code)) {

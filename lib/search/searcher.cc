@@ -48,6 +48,9 @@ struct Searcher::Rep {
   std::unique_ptr<analysis::AnalyzerCache> analyzers;
 
   SearchResults run(const SearchRequest& request);
+  Xapian::MSet match(const SearchRequest& request, const Xapian::Query& query, const std::string& preferred,
+                     const std::vector<std::string>& indexed, Xapian::ValueCountMatchSpy& lang_spy,
+                     Xapian::ValueCountMatchSpy& tag_spy);
   std::vector<std::string> indexed_languages();
   struct Translations {
     std::vector<std::string> languages;  // in the order asked
@@ -298,6 +301,36 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
   return hit;
 }
 
+Xapian::MSet Searcher::Rep::match(const SearchRequest& request, const Xapian::Query& query,
+                                  const std::string& preferred, const std::vector<std::string>& indexed,
+                                  Xapian::ValueCountMatchSpy& lang_spy, Xapian::ValueCountMatchSpy& tag_spy) {
+  std::vector<Xapian::Query> boosts{search::language_tie_break(indexed)};
+  if (!preferred.empty() && options.language_bonus > 0) {
+    boosts.push_back(search::language_boost(preferred, options.language_bonus));
+  }
+  if (options.recency_bonus > 0 && options.recency_days > 0) {
+    boosts.push_back(search::recency_boost(options.recency_bonus, options.recency_days, std::time(nullptr)));
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_query(search::with_boosts(query, boosts));
+  if (request.sort == SortOrder::kUpdated) {
+    enquire.set_sort_by_value_then_relevance(index::kSlotUpdated, true);
+  } else {
+    // Ties broken by article id, the same on one database and across shards.
+    enquire.set_sort_by_relevance_then_value(index::kSlotId, false);
+  }
+  if (!request.all_translations) enquire.set_collapse_key(index::kSlotGroup);
+  // Without facets, the total is Xapian's estimate, as cheap as the page.
+  Xapian::doccount check_at_least = 0;
+  if (request.facets) {
+    enquire.add_matchspy(&lang_spy);
+    enquire.add_matchspy(&tag_spy);
+    check_at_least = db.get_doccount();  // counts over every match
+  }
+  return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                          static_cast<Xapian::doccount>(request.limit), check_at_least);
+}
+
 SearchResults Searcher::Rep::run(const SearchRequest& request) {
   check_limits(request, options);
   const search::QueryNode root = search::parse_query(request.query);
@@ -307,8 +340,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   // (a group without that translation still shows its best match) and the
   // language is preferred; else each language's analysis searches its own.
   const search::QueryTarget target{langs.languages, langs.preferred.empty()};
-  const search::BuiltQuery built =
-      search::build_query(request.query, root, target, options, *analyzers, db);
+  search::BuiltQuery built = search::build_query(request.query, root, target, options, *analyzers, db);
 
   SearchResults results;
   results.query = request.query;
@@ -317,32 +349,16 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   results.suggestion = built.suggestion;
   if (built.query.empty()) return results;
 
-  std::vector<Xapian::Query> boosts{search::language_tie_break(indexed)};
-  if (!langs.preferred.empty() && options.language_bonus > 0) {
-    boosts.push_back(search::language_boost(langs.preferred, options.language_bonus));
-  }
-  if (options.recency_bonus > 0 && options.recency_days > 0) {
-    boosts.push_back(search::recency_boost(options.recency_bonus, options.recency_days, std::time(nullptr)));
-  }
-  Xapian::Enquire enquire(db);
-  enquire.set_query(search::with_boosts(built.query, boosts));
-  if (request.sort == SortOrder::kUpdated) {
-    enquire.set_sort_by_value_then_relevance(index::kSlotUpdated, true);
-  } else {
-    // Ties broken by article id, the same on one database and across shards.
-    enquire.set_sort_by_relevance_then_value(index::kSlotId, false);
-  }
-  if (!request.all_translations) enquire.set_collapse_key(index::kSlotGroup);
   Xapian::ValueCountMatchSpy lang_spy(index::kSlotLang), tag_spy(index::kSlotTags);
-  // Without facets, the total is Xapian's estimate, as cheap as the page.
-  Xapian::doccount check_at_least = 0;
-  if (request.facets) {
-    enquire.add_matchspy(&lang_spy);
-    enquire.add_matchspy(&tag_spy);
-    check_at_least = db.get_doccount();  // counts over every match
+  Xapian::MSet mset = match(request, built.query, langs.preferred, indexed, lang_spy, tag_spy);
+  if (mset.empty() && built.has_phrases) {
+    // No article has the quoted words in sequence: answer with the
+    // articles that have the words rather than with nothing. (The spies
+    // have seen no match, so they count the second query alone.)
+    built = search::build_query(request.query, root, target, options, *analyzers, db, true);
+    results.phrases_as_words = true;
+    mset = match(request, built.query, langs.preferred, indexed, lang_spy, tag_spy);
   }
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit), check_at_least);
   results.total = mset.get_matches_estimated();
   if (request.facets) {
     // Having seen every match, Xapian knows the number of groups exactly as

@@ -199,9 +199,10 @@ TEST_F(CliCorpus, RelevanceCollectionKeepsItsMrr) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const json figures = run.parsed();
   EXPECT_GE(figures["overall"]["queries"].get<int>(), 125);
-  EXPECT_GE(figures["overall"]["mrr@10"].get<double>(), 0.94);
+  EXPECT_GE(figures["overall"]["mrr@10"].get<double>(), 0.948);
+  // Each language's figure in the README less 0.01.
   const std::map<std::string, double> floors = {
-      {"pt", 0.95}, {"sv", 0.94}, {"sw", 0.96}, {"th", 0.93}, {"tr", 0.90}};
+      {"pt", 0.977}, {"sv", 0.929}, {"sw", 0.973}, {"th", 0.941}, {"tr", 0.919}};
   for (const auto& [lang, floor] : floors) {
     EXPECT_GE(figures["languages"][lang]["queries"].get<int>(), 25) << lang;
     EXPECT_GE(figures["languages"][lang]["mrr@10"].get<double>(), floor) << lang;

@@ -136,7 +136,9 @@ TEST(Corpus, TitleMatchesRankAboveBodyMatches) {
   const SearchResults results = run_search(corpus().db, "lösenord", "sv");
   ASSERT_GE(results.hits.size(), 2u);
   EXPECT_EQ(results.hits[0].id, "reset-password-sv");
-  EXPECT_GT(results.hits[0].score, 2 * results.hits[1].score);
+  // By a clear margin (1.43 times when this was written): a title word
+  // counts 3 in the text field and adds half its BM25 over the title.
+  EXPECT_GT(results.hits[0].score, 1.3 * results.hits[1].score);
 }
 
 TEST(Corpus, PagesAreSlicesOfOneRanking) {

@@ -173,9 +173,14 @@ TEST(QueryParser, CurlyQuotesOpenAndCloseInAnyPairing) {
   EXPECT_EQ(parse("\"mixed” x"), "SEQ(Q\"mixed\" W\"x\")");
 }
 
-TEST(QueryParser, AQuoteLeftOpenRunsToTheEnd) {
-  EXPECT_EQ(parse("sms \"reset password"), "SEQ(W\"sms\" Q\"reset password\")");
-  EXPECT_EQ(parse("sms “reset (a"), "SEQ(W\"sms\" Q\"reset (a\")");
+TEST(QueryParser, AQuoteLeftOpenIsDroppedAndTheRestReadAsAQuery) {
+  // A pasted sentence that starts with a quote is its words, not a phrase
+  // that no article holds (a Swahili sentence from a parliamentary report).
+  EXPECT_EQ(parse("\"Mheshimiwa Spika, katika mwaka 2020/21"), "SEQ(W\"Mheshimiwa Spika, katika mwaka 2020/21\")");
+  EXPECT_EQ(parse("sms \"reset password"), "SEQ(W\"sms\" W\"reset password\")");
+  EXPECT_EQ(parse("sms “reset -sso"), "SEQ(W\"sms\" W\"reset\" NOT(W\"sso\"))");
+  // A field's quoted value left open still runs to the end.
+  EXPECT_EQ(parse("title:\"reset password"), "SEQ(title:Q\"reset password\")");
 }
 
 TEST(QueryParser, EmptyPhrasesAreDroppedButStillSeparateWords) {
@@ -352,6 +357,9 @@ TEST(QueryParser, AGroupStartsOnlyAtAWordAndEndsOnlyAtItsEnd) {
   EXPECT_EQ(parse("(a)(b)"), "SEQ(W\"a\" W\"b\")");
   EXPECT_EQ(parse("(f(x))"), "SEQ(W\"f(x)\")");
   EXPECT_EQ(parse("(a \"b\")\"c\""), "SEQ(SEQ(W\"a\" Q\"b\") Q\"c\")");
+  // Sentence punctuation after ')' ends a word too: a pasted sentence.
+  EXPECT_EQ(parse("cotação (RFQs). As"), "SEQ(W\"cotação\" W\"RFQs\" W\". As\")");
+  EXPECT_EQ(parse("(a)!"), "SEQ(W\"a\" W\"!\")");
 }
 
 TEST(QueryParser, EmptyGroupsAreDropped) {

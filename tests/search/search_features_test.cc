@@ -91,6 +91,23 @@ TEST_P(PerLanguage, QuotedPhraseMatchesOnlyTheWordsInSequence) {
   EXPECT_GT(search(c.scattered, c.lang).total, phrase.total);
 }
 
+TEST_P(PerLanguage, APhraseNoArticleHoldsIsSearchedAsItsWords) {
+  const LanguageCase& c = GetParam();
+  EXPECT_FALSE(search(c.phrase, c.lang).phrases_as_words);
+  // The phrase's words in the other order are in no article: rather than
+  // nothing, the articles with the words, said so.
+  const std::size_t space = c.scattered.find(' ');
+  const std::string reversed = "\"" + c.scattered.substr(space + 1) + " " + c.scattered.substr(0, space) + "\"";
+  const SearchResults results = search(reversed, c.lang);
+  EXPECT_TRUE(results.phrases_as_words) << reversed;
+  EXPECT_EQ(ids(results), ids(search(c.scattered.substr(space + 1) + " " + c.scattered.substr(0, space), c.lang)));
+  EXPECT_FALSE(results.hits.empty());
+  // A quote left open (a pasted sentence) is not a phrase at all.
+  const SearchResults open = search("\"" + c.scattered, c.lang);
+  EXPECT_FALSE(open.phrases_as_words);
+  EXPECT_EQ(ids(open), ids(search(c.scattered, c.lang)));
+}
+
 TEST_P(PerLanguage, ExclusionRemovesArticlesWithTheWord) {
   const LanguageCase& c = GetParam();
   // reset-password mentions SSO in every language.
@@ -406,6 +423,33 @@ std::map<std::string, double> scores_by_arrangement(const std::string& lang, con
   for (const Hit& h : searcher.search(request).hits) scores[h.id] = h.score;
   EXPECT_EQ(scores.size(), bodies.size()) << query;
   return scores;
+}
+
+TEST(Ranking, AWordWeighsByHowRareItIsInTheWholeTextNotInOneField) {
+  // "fatura" is in the body of many articles and in one title; "estorno"
+  // is in one body. Weighed per field, "fatura" is rare among titles and
+  // outweighs the rare word (the title article came first); weighed over
+  // the text, where title words count more but share one document
+  // frequency, the rare word decides.
+  const TempDir dir;
+  testutil::write_file(dir.path() / "kb" / "title-match.md",
+                       "---\ntitle: Fatura\nlang: pt\n---\nVeja aqui os detalhes da sua conta.\n");
+  testutil::write_file(dir.path() / "kb" / "rare-word.md",
+                       "---\ntitle: Pagamentos\nlang: pt\n---\nComo pedir o estorno de um pagamento duplicado.\n");
+  for (int i = 0; i < 30; ++i) {
+    testutil::write_file(dir.path() / "kb" / ("other-" + std::to_string(i) + ".md"),
+                         "---\ntitle: Artigo " + std::to_string(i) +
+                             "\nlang: pt\n---\nA fatura mensal chega por e-mail no início do mês.\n");
+  }
+  const testutil::SharedIndex index({(dir.path() / "kb").string()});
+  Searcher searcher(index.db);
+  SearchRequest request;
+  request.query = "fatura estorno";
+  request.lang = "pt";
+  const SearchResults results = searcher.search(request);
+  ASSERT_GE(results.hits.size(), 2u);
+  EXPECT_EQ(results.hits[0].id, "rare-word");
+  EXPECT_EQ(results.hits[1].id, "title-match");  // the title still counts more than a body
 }
 
 TEST(Ranking, SequenceAndNearnessEachAddTheirOwnBonus) {

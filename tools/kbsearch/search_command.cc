@@ -60,6 +60,7 @@ nlohmann::json results_json(const SearchResults& results) {
           {"query_languages", results.query_languages},
           {"total", results.total},
           {"suggestion", results.suggestion},
+          {"phrases_as_words", results.phrases_as_words},
           {"missing_shards", results.missing_shards},
           {"facets", {{"lang", facets_json(results.languages)}, {"tags", facets_json(results.tags)}}},
           {"hits", hits}};
@@ -79,6 +80,9 @@ void print_human(const SearchResults& results) {
     std::cerr << "warning: shard '" << shard << "' did not answer; its articles are missing\n";
   }
   if (!results.suggestion.empty()) std::cout << "Did you mean: " << results.suggestion << "\n\n";
+  if (results.phrases_as_words && !results.hits.empty()) {
+    std::cout << "No article has the quoted words in sequence; these have the words.\n\n";
+  }
   if (results.hits.empty()) {
     std::cout << "No articles match \"" << results.query << "\".\n";
     return;
