@@ -8,9 +8,9 @@ inline constexpr const char* kVersion = "0.1.0";
 
 // Bumped when the layout of terms, values, document data or the spelling
 // table (4: a word counts once per field; 5: title, headings and prose
-// are one field) changes; an index
+// are one field; 6: consecutive Thai words as terms) changes; an index
 // with another schema version must be rebuilt.
-inline constexpr int kIndexSchemaVersion = 5;
+inline constexpr int kIndexSchemaVersion = 6;
 
 // Bumped when any analysis recipe changes the terms it produces; articles
 // analysed by another version are re-indexed even if their file is unchanged.

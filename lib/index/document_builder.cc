@@ -7,6 +7,7 @@
 #include "index/schema.h"
 #include "util/ascii_case.h"
 #include "util/content_hash.h"
+#include "util/utf8.h"
 
 namespace kbsearch::index {
 namespace {
@@ -33,6 +34,29 @@ void add_field_text(Xapian::Document& doc, const std::vector<Token>& tokens, std
   *next_position = last + kSectionGap;
 }
 
+// Each two consecutive Thai words as one term, so a query's run of Thai
+// words (typed without spaces) is matched without reading positions. Thai
+// articles put spaces between phrases where a user typing a query does not,
+// so the words need only be consecutive, as in a phrase. Compound parts are
+// not words of their own here, as in the query.
+void add_word_pairs(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termcount wdf) {
+  const Token* previous = nullptr;
+  for (const Token& token : tokens) {
+    if (token.part) continue;
+    if (previous != nullptr && previous->position + 1 == token.position &&
+        util::has_thai(previous->term) && util::has_thai(token.term)) {
+      doc.add_term(word_pair_term(previous->term, token.term), wdf);
+    }
+    previous = &token;
+  }
+}
+
+void add_text(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termcount wdf,
+              Xapian::termpos* next_position) {
+  add_field_text(doc, tokens, prefix::kText, wdf, next_position);
+  add_word_pairs(doc, tokens, wdf);
+}
+
 }  // namespace
 
 Xapian::Document build_document(const markdown::Article& article, const SourceInfo& source,
@@ -47,10 +71,10 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
   Xapian::termpos title_pos = 1, text_pos = 1, code_pos = 1;
   const std::vector<Token> title = analyzer.analyze(article.title);
   add_field_text(doc, title, prefix::kTitle, 1, &title_pos);
-  add_field_text(doc, title, prefix::kText, kTitleWdf, &text_pos);
+  add_text(doc, title, kTitleWdf, &text_pos);
   for (const auto& section : article.sections) {
-    add_field_text(doc, analyzer.analyze(section.heading), prefix::kText, kHeadingWdf, &text_pos);
-    add_field_text(doc, analyzer.analyze(section.prose), prefix::kText, 1, &text_pos);
+    add_text(doc, analyzer.analyze(section.heading), kHeadingWdf, &text_pos);
+    add_text(doc, analyzer.analyze(section.prose), 1, &text_pos);
     add_field_text(doc, analyzer.analyze(section.code), prefix::kCode, 1, &code_pos);
   }
 

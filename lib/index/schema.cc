@@ -12,6 +12,10 @@ std::string make_term(std::string_view prefix, std::string_view word) {
   return term;
 }
 
+std::string word_pair_term(std::string_view first, std::string_view second) {
+  return make_term(prefix::kWordPair, std::string(first) + " " + std::string(second));
+}
+
 std::string make_key_term(std::string_view prefix, std::string_view key) {
   std::string term(prefix);
   if (prefix.size() + key.size() <= kMaxTermBytes) term += key;

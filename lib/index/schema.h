@@ -16,6 +16,10 @@
 //           it differs from the word (XF, XFS...)
 //   ZF<p>   stem of the folded word, folded, where  free text, no positions
 //           it differs from the stem (ZF, ZFS...)
+//   XW      two consecutive Thai words of the text  free text, no positions
+//           field, "first second": a run of words
+//           typed without spaces is matched without
+//           reading positions
 //   Q       article id (unique)                     boolean
 //   L       language code                           boolean
 //   K       tag, case-folded                        boolean
@@ -65,6 +69,7 @@ inline constexpr std::string_view kGroup = "XG";
 inline constexpr std::string_view kTranslation = "XT";
 inline constexpr std::string_view kDate = "D";
 inline constexpr std::string_view kPath = "XP";
+inline constexpr std::string_view kWordPair = "XW";
 }  // namespace prefix
 
 enum Slot : unsigned {
@@ -95,6 +100,9 @@ inline constexpr unsigned kHeadingWdf = 2;
 
 // prefix + word, cut so the whole term fits in kMaxTermBytes.
 std::string make_term(std::string_view prefix, std::string_view word);
+
+// The term of two consecutive Thai words of the text field (prefix::kWordPair).
+std::string word_pair_term(std::string_view first, std::string_view second);
 
 // The term of a boolean key (id, tag, group...), hashed when too long.
 std::string make_key_term(std::string_view prefix, std::string_view key);

@@ -290,6 +290,24 @@ Xapian::Query positional_query(Xapian::Query::op op, const std::vector<Word>& wo
   return any_of(positional_queries(op, words, fields, window));
 }
 
+// Two words written with nothing between them, in sequence in each field:
+// for Thai words in the text field, their word-pair term (no positions to
+// read; see the schema), elsewhere a phrase.
+std::vector<Xapian::Query> adjacent_queries(const Word& first, const Word& second, const std::vector<Field>& fields,
+                                            double factor = 1.0) {
+  const bool thai = util::has_thai(first.token.term) && util::has_thai(second.token.term);
+  std::vector<Xapian::Query> per_field;
+  for (const Field& f : fields) {
+    if (thai && f.prefix == index::prefix::kText) {
+      per_field.push_back(
+          scaled(Xapian::Query(index::word_pair_term(first.token.term, second.token.term)), f.weight * factor));
+    } else {
+      per_field.push_back(positional_queries(Xapian::Query::OP_PHRASE, {first, second}, {f}, 0, factor).front());
+    }
+  }
+  return per_field;
+}
+
 // `matches`, ranked higher where each bonus matches too. Every bonus is its
 // own OP_AND_MAYBE: Xapian 1.4 weighs an OR of positional queries on the
 // right of AND_MAYBE (and under OR) also where some of their positions do
@@ -327,13 +345,11 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   };
   for (const std::vector<Word>& run : runs) {
     if (run.size() == 2) {
-      units.push_back(positional_query(Xapian::Query::OP_PHRASE, run, fields));
+      units.push_back(any_of(adjacent_queries(run[0], run[1], fields)));
       continue;
     }
     if (run.size() > 2) {
-      const auto pair = [&](std::size_t k) {
-        return positional_queries(Xapian::Query::OP_PHRASE, {run[k], run[k + 1]}, fields, 0, kRunPairBonus);
-      };
+      const auto pair = [&](std::size_t k) { return adjacent_queries(run[k], run[k + 1], fields, kRunPairBonus); };
       add_bonus(gated(pair(0), positional_queries(Xapian::Query::OP_PHRASE, run, fields, 0, kRunPhraseBonus)));
       for (std::size_t k = 1; k + 1 < run.size(); ++k) add_bonus(pair(k));
     }

@@ -202,7 +202,7 @@ TEST_F(CliCorpus, RelevanceCollectionKeepsItsMrr) {
   EXPECT_GE(figures["overall"]["mrr@10"].get<double>(), 0.948);
   // Each language's figure in the README less 0.01.
   const std::map<std::string, double> floors = {
-      {"pt", 0.977}, {"sv", 0.929}, {"sw", 0.973}, {"th", 0.941}, {"tr", 0.919}};
+      {"pt", 0.977}, {"sv", 0.929}, {"sw", 0.978}, {"th", 0.941}, {"tr", 0.919}};
   for (const auto& [lang, floor] : floors) {
     EXPECT_GE(figures["languages"][lang]["queries"].get<int>(), 25) << lang;
     EXPECT_GE(figures["languages"][lang]["mrr@10"].get<double>(), floor) << lang;
