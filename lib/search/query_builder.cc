@@ -148,10 +148,15 @@ class LanguageQuery {
   std::size_t word_count_ = 0;
 };
 
+// Stop words are highlighted only where the query has nothing else: they
+// are not required, so marking every "och" of a snippet shows no match.
 std::vector<Word> LanguageQuery::analyse(const QueryNode& node) {
   std::vector<Word> words = group_words(analyzer_.analyze(node.text));
   count_words(words.size());
-  for (const Word& w : words) collect(w);
+  const bool all_stop = std::all_of(words.begin(), words.end(), [](const Word& w) { return w.token.stop; });
+  for (const Word& w : words) {
+    if (!w.token.stop || all_stop) collect(w);
+  }
   return words;
 }
 

@@ -148,6 +148,22 @@ TEST_P(PerLanguage, SnippetComesFromTheBestSectionWithItsAnchor) {
 
 // A Thai article's best section, found however its words match: in a
 // heading alone, a word the join stage made whole, a prefix.
+TEST_P(PerLanguage, StopWordsAreNotHighlightedBesideOtherWords) {
+  const LanguageCase& c = GetParam();
+  const std::map<std::string, std::string> stop_word = {
+      {"th", "และ"}, {"sv", "och"}, {"tr", "ve"}, {"sw", "ya"}, {"pt", "de"}};
+  const SearchResults results = search(c.password + " " + stop_word.at(c.lang), c.lang);
+  ASSERT_FALSE(results.hits.empty());
+  std::size_t marked = 0;
+  for (const Hit& h : results.hits) {
+    for (const Highlight& mark : h.highlights) {
+      EXPECT_NE(h.snippet.substr(mark.start, mark.end - mark.start), stop_word.at(c.lang)) << h.id;
+      ++marked;
+    }
+  }
+  EXPECT_GT(marked, 0u);
+}
+
 TEST(Snippets, ThaiSnippetComesFromTheSectionWithTheWordsHoweverTheyMatch) {
   const TempDir dir;
   testutil::write_file(dir.path() / "kb" / "account-th.md",
