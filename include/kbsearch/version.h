@@ -14,7 +14,7 @@ inline constexpr int kIndexSchemaVersion = 6;
 
 // Bumped when any analysis recipe changes the terms it produces; articles
 // analysed by another version are re-indexed even if their file is unchanged.
-inline constexpr int kAnalysisVersion = 2;
+inline constexpr int kAnalysisVersion = 3;
 
 }  // namespace kbsearch
 

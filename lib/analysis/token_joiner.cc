@@ -35,13 +35,29 @@ bool is_address(const std::vector<SegmentedWord>& words, std::size_t first, std:
   return false;
 }
 
-// ICU keeps a word with underscores whole (RESET_LINK_EXPIRED); its pieces
-// are words a user may type too. Gives the word, spelled without the
-// underscores, then its pieces as parts.
-void add_with_underscore_pieces(std::string_view text, const SegmentedWord& word,
-                                std::string& scratch, TokenSink& sink) {
+bool has_letter(std::string_view word) {
+  for (char c : word) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+// ICU keeps a word with underscores or dots whole (RESET_LINK_EXPIRED,
+// robots.txt, help.orbit.example); its pieces are words a user may type
+// too. Gives the word (spelled without the underscores; with its dots),
+// then its pieces as parts. A number (4.0, 399.3) and an address
+// (support@orbit.example) stay one word.
+void add_with_pieces(std::string_view text, const SegmentedWord& word, std::string& scratch, TokenSink& sink) {
   const std::string_view written = text.substr(word.start, word.end - word.start);
-  if (written.find('_') == std::string_view::npos || written != word.term) {
+  char separator = '_';
+  if (written.find('_') == std::string_view::npos) {
+    separator = '.';
+    if (written.find('.') == std::string_view::npos || written.find('@') != std::string_view::npos ||
+        !has_letter(written)) {
+      separator = 0;
+    }
+  }
+  if (separator == 0 || written != word.term) {
     sink.add(word.start, word.end, word.term, false);
     return;
   }
@@ -52,7 +68,7 @@ void add_with_underscore_pieces(std::string_view text, const SegmentedWord& word
   sink.add(word.start, word.end, scratch, false);
   std::size_t begin = 0;
   for (std::size_t at = 0; at <= written.size(); ++at) {
-    if (at < written.size() && written[at] != '_') continue;
+    if (at < written.size() && written[at] != separator) continue;
     if (at > begin) {
       sink.add(word.start + begin, word.start + at, written.substr(begin, at - begin), true);
     }
@@ -71,7 +87,7 @@ void join_hyphenated(std::string_view text, const std::vector<SegmentedWord>& wo
     }
     const std::size_t pieces = last - i + 1;
     if (pieces == 1) {
-      add_with_underscore_pieces(text, words[i], scratch, sink);
+      add_with_pieces(text, words[i], scratch, sink);
     } else if (is_address(words, i, last)) {
       // One token, spelled as written: pieces and separators.
       scratch.assign(words[i].term);

@@ -2,8 +2,10 @@
 // e-post, COVID-19, RESET_LINK_EXPIRED; full-width and typographic hyphens
 // too) are also one word, spelled without the separators (e40213, epost,
 // resetlinkexpired), so a user finds them however they type them. The whole
-// word comes first; its pieces follow as parts at the same position. An
-// e-mail address (no-reply@orbit.example) stays one word, as written.
+// word comes first; its pieces follow as parts at the same position. A word
+// ICU keeps whole with dots in it (robots.txt, help.orbit.example) also has
+// its pieces as parts. An e-mail address (no-reply@orbit.example) and a
+// number (399.3) stay one word, as written.
 //
 // Joins are decided on the words as segmented, before any Token exists, so
 // that each token is built once, in its final place in the list.

@@ -215,6 +215,30 @@ INSTANTIATE_TEST_SUITE_P(Languages, PerLanguage, ::testing::ValuesIn(kLanguages)
 
 // --- query language ------------------------------------------------------------
 
+TEST(QueryLanguage, DottedNamesAreFoundByTheirParts) {
+  // Open the file sync.log to see the error, in each language.
+  const std::map<std::string, std::string> sentences = {
+      {"th", "เปิดไฟล์ sync.log เพื่อดูข้อผิดพลาด"},
+      {"sv", "Öppna filen sync.log för att se felet."},
+      {"tr", "Hatayı görmek için sync.log dosyasını açın."},
+      {"sw", "Fungua faili sync.log kuona hitilafu."},
+      {"pt", "Abra o arquivo sync.log para ver o erro."}};
+  const TempDir dir;
+  for (const auto& [lang, sentence] : sentences) {
+    testutil::write_file(dir.path() / "kb" / (lang + ".md"), "---\nlang: " + lang + "\n---\n" + sentence + "\n");
+  }
+  const testutil::SharedIndex index({(dir.path() / "kb").string()});
+  Searcher searcher(index.db);
+  for (const auto& [lang, sentence] : sentences) {
+    for (const std::string query : {"sync.log", "log", "sync", "log sync"}) {
+      SearchRequest request;
+      request.query = query + " lang:" + lang;
+      request.lang = lang;
+      EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{lang}) << request.query;
+    }
+  }
+}
+
 TEST(QueryLanguage, OrFindsEitherAndAndRequiresBoth) {
   const std::vector<std::string> either = ids(search("reservkoder OR återbetalning", "sv"));
   EXPECT_TRUE(contains(either, "two-factor-authentication-sv"));
