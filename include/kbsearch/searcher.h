@@ -24,7 +24,7 @@ struct SearchOptions {
   // title_weight times its BM25 over the title alone, plus code_weight
   // times its BM25 over code. On the real-article collection
   // (tests/relevance/real) a title weight of 0.5 ranked best (MRR@10 0.538
-  // against 0.506 without and 0.530 with 1); bench/RESULTS.md.
+  // against 0.506 without and 0.530 with 1); tests/relevance/real/README.md.
   double title_weight = 0.5;
   double code_weight = 0.5;
   // Added, relative to a word's own weight, when the words of the query

@@ -93,8 +93,9 @@ inline constexpr const char* kKeepWholeKey = "kbsearch.keep_whole.";
 inline constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
 inline constexpr unsigned kSectionGap = 100;
 // How much a title or heading word counts in the text field against a prose
-// word's 1. Measured on the real-article collection (tests/relevance/real):
-// see bench/RESULTS.md.
+// word's 1: the field weights of the former per-field query, kept. The
+// real-article collection measured the move to one field with them
+// (tests/relevance/real/README.md); other values are not measured yet.
 inline constexpr unsigned kTitleWdf = 3;
 inline constexpr unsigned kHeadingWdf = 2;
 

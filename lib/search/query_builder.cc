@@ -26,7 +26,7 @@ constexpr double kSynonymFactor = 0.8;
 // (ลืมรหัสผ่าน "forgot password"): its words count as words typed apart,
 // with a bonus for the whole sequence and a smaller one for each adjacent
 // pair. Measured on the real-article collection's Thai queries (MRR@10
-// short / description / sentence; bench/RESULTS.md): single words at 0.3,
+// short / description / sentence; tests/relevance/real/README.md): single words at 0.3,
 // whole run 2, pairs 1 (the former weights): 0.805 / 0.649 / 0.171; words at
 // 1: 0.863 / 0.653 / 0.189; then run 0.5, pairs 0.25: 0.909 / 0.668 / 0.200;
 // no bonuses: 0.899 / 0.643 / 0.190.
@@ -59,6 +59,11 @@ Xapian::Query scaled(const Xapian::Query& q, double weight) {
 
 Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
   return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+// Stop words are not required, unless the query has nothing else.
+bool all_stop_words(const std::vector<Word>& words) {
+  return std::all_of(words.begin(), words.end(), [](const Word& w) { return w.token.stop; });
 }
 
 std::vector<Word> group_words(const std::vector<Token>& tokens) {
@@ -153,7 +158,7 @@ class LanguageQuery {
 std::vector<Word> LanguageQuery::analyse(const QueryNode& node) {
   std::vector<Word> words = group_words(analyzer_.analyze(node.text));
   count_words(words.size());
-  const bool all_stop = std::all_of(words.begin(), words.end(), [](const Word& w) { return w.token.stop; });
+  const bool all_stop = all_stop_words(words);
   for (const Word& w : words) {
     if (!w.token.stop || all_stop) collect(w);
   }
@@ -338,8 +343,7 @@ std::vector<Xapian::Query> gated(std::vector<Xapian::Query> outer, const std::ve
 Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   const std::vector<Word> words = analyse(node);
   const std::vector<Field>& fields = fields_of(node);
-  bool all_stop = true;
-  for (const Word& w : words) all_stop = all_stop && w.token.stop;
+  const bool all_stop = all_stop_words(words);
   const std::vector<std::vector<Word>> runs = split_runs(words);
   // What an article must match, and what only ranks the articles that
   // match: a bonus (words in sequence or close together) can only match
