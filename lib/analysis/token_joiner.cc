@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "util/ascii_case.h"
+
 namespace kbsearch::analysis {
 namespace {
 
@@ -35,9 +37,11 @@ bool is_address(const std::vector<SegmentedWord>& words, std::size_t first, std:
   return false;
 }
 
+// A letter, or a byte of a non-ASCII character: anything but a number's
+// digits and dots.
 bool has_letter(std::string_view word) {
   for (char c : word) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) return true;
+    if (util::is_ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80) return true;
   }
   return false;
 }

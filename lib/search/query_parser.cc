@@ -62,8 +62,6 @@ bool is_blank(std::string_view s) {
   return true;
 }
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // Every error names where it is, in characters, as the user counts them.
 [[noreturn]] void fail(const std::string& query, const std::string& what, std::size_t offset,
                        const std::string& after = "") {
@@ -275,7 +273,7 @@ Token Lexer::next() {
     return t;
   }
   std::size_t name_end = pos_;
-  while (name_end < q_.size() && is_ascii_letter(q_[name_end])) ++name_end;
+  while (name_end < q_.size() && util::is_ascii_letter(q_[name_end])) ++name_end;
   if (name_end > pos_ && name_end < q_.size() && q_[name_end] == ':') {
     const std::string name = util::ascii_lower(std::string_view(q_).substr(pos_, name_end - pos_));
     if (name == "lang" || name == "tag" || name == "group" || name == "title") {

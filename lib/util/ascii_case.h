@@ -8,6 +8,8 @@
 
 namespace kbsearch::util {
 
+inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 inline std::string ascii_lower(std::string_view s) {
   std::string lower(s);
   for (char& c : lower) {
