@@ -23,6 +23,19 @@
 //   - bad input never loses data: a file that cannot be indexed is reported
 //     (see FileError) and the article indexed from it before stays.
 //
+// put() and remove() are the documents API, for applications that keep
+// their articles elsewhere (a database, a CMS): each article is given as
+// Markdown text with its fields, analysed exactly as a file would be, and
+// staged; commit() writes the staged changes as one atomic commit (readers
+// see all of them or none), discard() drops them, and so does destroying
+// the Indexer. Each id belongs to the source that put it in the index: an
+// article read from a file changes only with its file (put() and remove()
+// of its id throw InputError), an article put by the application only
+// through put() and remove() (a file claiming its id is a FileError, and a
+// run over files never deletes it). The index keeps the text of every put
+// article, so that a change of keep-whole lists, of analysis version or of
+// schema re-analyses put articles as it re-reads files.
+//
 // Thread safety: one thread at a time. Copy: not copyable; movable.
 #ifndef KBSEARCH_INDEXER_H
 #define KBSEARCH_INDEXER_H
@@ -125,6 +138,18 @@ struct IndexReport {
   double seconds = 0, read_seconds = 0, analyze_seconds = 0, write_seconds = 0;
 };
 
+// An article given by the application (Indexer::put). The fields other than
+// id and markdown take the place of the front matter's field, when set.
+struct Article {
+  std::string id;        // required; unique in the index, at most 200 bytes
+  std::string markdown;  // the text: Markdown, optionally with front matter
+  std::string title;     // default: the front matter's, else the first heading
+  std::string lang;      // "sv", "pt-BR"...; default: front matter's, else identified
+  std::string updated;   // YYYY-MM-DD
+  std::string group;     // translation group; default: the id
+  std::vector<std::string> tags;  // non-empty: replaces the front matter's
+};
+
 struct SideOptions {
   // The shards as Xapian stub lines: "remote HOST:PORT" for a shard served
   // by xapian-tcpsrv ('kbsearch serve-shard'), "auto PATH" for a local one
@@ -155,8 +180,32 @@ class Indexer {
 
   // Indexes files (.md, .markdown, .txt) and directories (recursively).
   // Per-file problems go into the report; throws only when the index
-  // itself fails.
+  // itself fails, or when put() and remove() changes are staged (commit()
+  // or discard() them first).
   IndexReport index(const std::vector<std::string>& paths);
+
+  // Analyses `article` and stages it, replacing the article of that id.
+  // Throws InputError (naming the id) for a missing or invalid id, text
+  // that is not UTF-8, holds NUL bytes or is over max_file_bytes, broken
+  // front matter or fields, an id owned by a file, or one that belongs to
+  // a shard this Indexer does not write; nothing is staged then. Throws
+  // Error for a dry run. Unchanged text and fields stage nothing.
+  void put(const Article& article);
+  void put(const std::string& id, const std::string& markdown);
+
+  // Stages the removal of article `id`; false when the index (with the
+  // changes staged so far) has no such article. Throws InputError when the
+  // id is owned by a file.
+  bool remove(const std::string& id);
+
+  // Writes the changes staged by put() and remove() in one commit, and
+  // returns them counted (added, updated, deleted, unchanged). With
+  // IndexOptions::rebuild, readers switch to the new generation here. A
+  // sharded index commits each shard's part atomically, shard by shard.
+  IndexReport commit();
+
+  // Drops the staged changes.
+  void discard();
 
   // Switches readers of the index in `db_dir` back to the generation before
   // the current one and returns its number. Throws Error when there is none.

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -137,6 +138,27 @@ struct SearchResults {
   std::vector<std::string> missing_shards;
 };
 
+// An article as the index stores it (Searcher::get).
+struct StoredSection {
+  std::string heading;  // empty for the text before the first heading
+  int level = 0;        // 1-6 for headings, 0 for the text before the first
+  std::string anchor;   // link as path#anchor
+  std::string text;     // paragraphs separated by a blank line
+  std::string code;     // the section's code blocks
+};
+
+struct StoredArticle {
+  std::string id;
+  std::string title;
+  std::string lang;
+  std::string updated;  // YYYY-MM-DD, or empty
+  std::string group;
+  std::vector<std::string> tags;
+  std::string path;      // the file it was read from; empty for a put article
+  std::string markdown;  // a put article's text as given; empty for a file's
+  std::vector<StoredSection> sections;
+};
+
 class Searcher {
  public:
   // Opens the index at `db_path` (a directory or a stub file). Throws
@@ -150,6 +172,9 @@ class Searcher {
 
   // Throws QueryError for queries over the limits or an unknown language.
   SearchResults search(const SearchRequest& request);
+
+  // The article `id` as stored, or nothing when the index has none.
+  std::optional<StoredArticle> get(const std::string& id);
 
   // The languages present in the index, sorted.
   std::vector<std::string> languages();

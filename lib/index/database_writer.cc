@@ -9,16 +9,20 @@
 #include <future>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "analysis/analyzer_cache.h"
 #include "index/analysis_config.h"
 #include "index/analysis_pool.h"
+#include "index/document_builder.h"
 #include "index/database_schema_check.h"
 #include "index/file_walker.h"
 #include "index/generations.h"
 #include "index/index_lock.h"
+#include "index/put_article.h"
 #include "index/schema.h"
 #include "index/spelling_words.h"
 #include "index/synonyms.h"
@@ -85,8 +89,33 @@ struct DatabaseWriter::Rep {
   std::size_t uncommitted = 0;
   SpellingChanges spelling;  // since the last commit
 
+  // The documents API's changes since the last commit_staged, in a
+  // transaction of their own.
+  std::optional<analysis::AnalyzerCache> put_analyzers;
+  bool staging = false;
+  struct StagedId {
+    bool existed = false;  // before the first staged change
+    bool exists = false;   // after the last
+  };
+  std::map<std::string, StagedId> staged_ids;
+  std::set<std::string> unchanged_ids;  // put as they were; counted unless changed too
+  // The live generation of an incompatible rebuild, whose put articles go
+  // to the new one, and those it could not analyse again.
+  std::optional<Xapian::Database> carry_from;
+  std::vector<FileError> carried_errors;
+  bool switched = false;  // a rebuild's generation is the live one already
+
   void open();
   void mark_schema();
+  void carry_put_articles(const Xapian::Database& old);
+  void check_writable(const char* what) const;
+  std::vector<Xapian::docid> holders_of(const std::string& id_term);
+  void check_owner(const std::string& id, const std::vector<Xapian::docid>& holders);
+  Xapian::Document put_document(const markdown::Article& parsed, const std::string& input);
+  void begin_staging(const std::string& id, bool existed);
+  void reset_staging();
+  void reanalyse_put_articles();
+  void switch_rebuilt();
   void read_file(const ArticleFile& file, AnalysisPool& pool,
                  std::deque<Pending>& pending);
   void apply(Pending& pending);
@@ -143,10 +172,33 @@ void DatabaseWriter::Rep::open() {
       compatible = false;
     }
     if (compatible) current.compact(generations.path(generation));
+    writer.emplace(open_writable(generations.path(generation), options.flush_every));
+    db = *writer;
+    mark_schema();
+    if (!compatible) carry_from = current;
+    return;
   }
   writer.emplace(open_writable(generations.path(generation), options.flush_every));
   db = *writer;
   mark_schema();
+}
+
+// Files are read again by the rebuild's run; the articles an application
+// put exist only in the index, so the new generation analyses their kept
+// text anew.
+void DatabaseWriter::Rep::carry_put_articles(const Xapian::Database& old) {
+  for (auto it = old.valuestream_begin(kSlotInput); it != old.valuestream_end(kSlotInput); ++it) {
+    Article article = decode_put_article(*it);
+    try {
+      const markdown::Article parsed = parse_put_article(article, UINT64_MAX);
+      Xapian::Document doc = put_document(parsed, *it);
+      if (keeps_spelling()) spelling.add(spelling_words_of(doc));
+      writer->add_document(doc);
+    } catch (const InputError& e) {
+      carried_errors.push_back({e.path(), e.reason() + " (the article is not in the rebuilt index: put it again)"});
+    }
+  }
+  spelling.apply_to(*writer);
 }
 
 // A new generation says what it is from its first commit on, so that a
@@ -171,13 +223,31 @@ DatabaseWriter::DatabaseWriter(const std::string& dir, const IndexOptions& optio
     rethrow_xapian_error(e, "opening index " + dir + " for writing");
   }
   r.config_fingerprint = fingerprint(r.keep_whole);
+  if (r.carry_from) {
+    try {
+      r.carry_put_articles(*r.carry_from);
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian_error(e, "carrying put articles into the rebuild of " + dir);
+    }
+    r.carry_from.reset();
+  }
   if (!r.options.synonyms.empty()) {
     // Checked before any article is read, analysed as queries will be.
     r.synonyms = synonym_table(r.options.synonyms, r.keep_whole);
   }
 }
 
-DatabaseWriter::~DatabaseWriter() = default;
+DatabaseWriter::~DatabaseWriter() {
+  // Staged changes not committed are dropped, as documented; Xapian would
+  // also cancel the transaction, but says so only by an exception a
+  // destructor could not pass on.
+  if (rep_->staging) {
+    try {
+      rep_->writer->cancel_transaction();
+    } catch (const Xapian::Error&) {
+    }
+  }
+}
 
 const KeepWholeLists& DatabaseWriter::keep_whole() const { return rep_->keep_whole; }
 
@@ -224,6 +294,11 @@ bool DatabaseWriter::Rep::id_conflict(const std::string& id, const std::string& 
   for (Xapian::docid holder : holders) {
     if (holder == previous) continue;
     const std::string other = db.get_document(holder).get_value(kSlotPath);
+    if (other.empty()) {
+      fail(path, "id '" + id + "' belongs to an article put by an application (give the file another 'id' " +
+                     "in its front matter)");
+      return true;
+    }
     std::error_code ec;
     if (other != path && std::filesystem::exists(other, ec)) {
       fail(path, conflict_message(id, other));
@@ -342,7 +417,10 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
   r.id_owner.clear();
   r.spelling = SpellingChanges();  // a failed run's, which its transaction dropped
 
+  if (r.staging) throw Error("put() and remove() changes are staged: commit() or discard() them before index()");
   for (const auto& error : walk.errors) r.fail(error.path, error.message);
+  for (const auto& error : r.carried_errors) r.fail(error.path, error.message);
+  r.carried_errors.clear();
   const unsigned threads = r.options.threads != 0 ? r.options.threads
                                                   : std::max(1u, std::thread::hardware_concurrency());
   AnalysisPool pool(threads, analyzer_options(r.keep_whole), r.config_fingerprint, r.filter);
@@ -366,6 +444,7 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
     }
     for (; !pending.empty(); pending.pop_front()) r.apply(pending.front());
     for (const auto& root : walk.roots) r.delete_vanished(root, walk);
+    r.reanalyse_put_articles();
     if (r.writer) {
       r.writer->set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
       store_keep_whole(*r.writer, r.keep_whole);
@@ -379,15 +458,186 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
   } catch (const Xapian::Error& e) {
     rethrow_xapian_error(e, "writing index " + r.dir);
   }
-  if (r.writer && r.options.rebuild) {
-    r.generations.switch_to(r.generation);
-    // Keep the generation readers had, for rollback; nothing older.
-    r.generations.remove_all_but(r.generation, r.live.value_or(r.generation));
-  }
+  r.switch_rebuilt();
   r.report.generation = r.generation;
   r.report.seconds = since(started);
   return r.report;
 }
+
+void DatabaseWriter::Rep::switch_rebuilt() {
+  if (!writer || !options.rebuild || switched) return;
+  generations.switch_to(generation);
+  // Keep the generation readers had, for rollback; nothing older.
+  generations.remove_all_but(generation, live.value_or(generation));
+  switched = true;
+}
+
+// Put articles analysed under another configuration or analysis version
+// (their source value tells, as a file's does) are analysed again from the
+// text the index keeps.
+void DatabaseWriter::Rep::reanalyse_put_articles() {
+  std::vector<std::pair<Xapian::docid, std::string>> stale;
+  for (auto it = db.valuestream_begin(kSlotInput); it != db.valuestream_end(kSlotInput); ++it) {
+    const std::string source = source_value(util::content_hash(*it), config_fingerprint);
+    if (db.get_document(it.get_docid()).get_value(kSlotSource) != source) stale.emplace_back(it.get_docid(), *it);
+  }
+  for (const auto& [docid, input] : stale) {
+    Article article = decode_put_article(input);
+    markdown::Article parsed;
+    try {
+      // It was accepted once: today's size limit does not drop it.
+      parsed = parse_put_article(article, UINT64_MAX);
+    } catch (const InputError& e) {
+      fail(e.path(), e.reason() + " (kept as analysed before)");
+      continue;
+    }
+    ++report.updated;
+    if (!writer) continue;
+    Xapian::Document doc = put_document(parsed, input);
+    if (keeps_spelling()) {
+      spelling.remove(writer->get_document(docid));
+      spelling.add(spelling_words_of(doc));
+    }
+    writer->replace_document(docid, doc);
+    count_change();
+  }
+}
+
+void DatabaseWriter::Rep::check_writable(const char* what) const {
+  if (!writer) throw Error(std::string(what) + " on a dry run: it writes nothing");
+}
+
+std::vector<Xapian::docid> DatabaseWriter::Rep::holders_of(const std::string& id_term) {
+  std::vector<Xapian::docid> holders;
+  for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) holders.push_back(*it);
+  return holders;
+}
+
+void DatabaseWriter::Rep::check_owner(const std::string& id, const std::vector<Xapian::docid>& holders) {
+  for (Xapian::docid holder : holders) {
+    const std::string path = db.get_document(holder).get_value(kSlotPath);
+    if (!path.empty()) {
+      throw InputError(put_article_name(id), "belongs to the file " + path +
+                                                 " (an article read from a file changes only with its file)");
+    }
+  }
+}
+
+Xapian::Document DatabaseWriter::Rep::put_document(const markdown::Article& parsed, const std::string& input) {
+  if (!put_analyzers) put_analyzers.emplace(analyzer_options(keep_whole));
+  Xapian::Document doc = build_document(parsed, {"", util::content_hash(input), config_fingerprint}, *put_analyzers);
+  doc.add_value(kSlotInput, input);
+  return doc;
+}
+
+void DatabaseWriter::Rep::begin_staging(const std::string& id, bool existed) {
+  if (!staging) {
+    writer->begin_transaction();
+    staging = true;
+  }
+  staged_ids.emplace(id, StagedId{existed, existed});
+}
+
+void DatabaseWriter::Rep::reset_staging() {
+  staging = false;
+  staged_ids.clear();
+  unchanged_ids.clear();
+  spelling = SpellingChanges();
+}
+
+void DatabaseWriter::put(const Article& given) {
+  Rep& r = *rep_;
+  r.check_writable("put()");
+  Article article = given;
+  const markdown::Article parsed = parse_put_article(article, r.options.max_file_bytes);
+  const std::string input = encode_put_article(article);
+  const std::string id_term = make_key_term(prefix::kId, parsed.id);
+  try {
+    const std::vector<Xapian::docid> holders = r.holders_of(id_term);
+    r.check_owner(parsed.id, holders);
+    const std::string source = source_value(util::content_hash(input), r.config_fingerprint);
+    if (holders.size() == 1 && r.db.get_document(holders.front()).get_value(kSlotSource) == source) {
+      r.unchanged_ids.insert(parsed.id);
+      return;
+    }
+    Xapian::Document doc = r.put_document(parsed, input);
+    r.begin_staging(parsed.id, !holders.empty());
+    if (r.keeps_spelling()) {
+      for (Xapian::docid holder : holders) r.spelling.remove(r.writer->get_document(holder));
+      r.spelling.add(spelling_words_of(doc));
+    }
+    if (holders.empty()) r.writer->add_document(doc);
+    else r.writer->replace_document(id_term, doc);
+    r.staged_ids[parsed.id].exists = true;
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian_error(e, "writing index " + r.dir);
+  }
+}
+
+bool DatabaseWriter::remove(const std::string& id) {
+  Rep& r = *rep_;
+  r.check_writable("remove()");
+  try {
+    const std::vector<Xapian::docid> holders = r.holders_of(make_key_term(prefix::kId, id));
+    if (holders.empty()) return false;
+    r.check_owner(id, holders);
+    r.begin_staging(id, true);
+    for (Xapian::docid holder : holders) r.delete_document(holder);
+    r.staged_ids[id].exists = false;
+    return true;
+  } catch (const Xapian::Error& e) {
+    rethrow_xapian_error(e, "writing index " + r.dir);
+  }
+}
+
+IndexReport DatabaseWriter::commit_staged() {
+  Rep& r = *rep_;
+  r.check_writable("commit()");
+  const auto started = Clock::now();
+  IndexReport report;
+  for (const auto& [id, staged] : r.staged_ids) {
+    if (staged.exists) ++(staged.existed ? report.updated : report.added);
+    else if (staged.existed) ++report.deleted;
+  }
+  for (const std::string& id : r.unchanged_ids) report.unchanged += r.staged_ids.count(id) == 0;
+  report.errors = std::move(r.carried_errors);
+  r.carried_errors.clear();
+  report.failed = report.errors.size();
+  try {
+    if (r.staging) {
+      r.writer->set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
+      store_keep_whole(*r.writer, r.keep_whole);
+      if (r.synonyms) store_synonyms(*r.writer, *r.synonyms);
+      r.spelling.apply_to(*r.writer);
+      r.writer->commit_transaction();
+    } else if (r.options.rebuild && !r.switched) {
+      r.writer->commit();  // what the rebuild carried over
+    }
+  } catch (const Xapian::Error& e) {
+    discard_staged();
+    rethrow_xapian_error(e, "writing index " + r.dir);
+  }
+  r.reset_staging();
+  r.switch_rebuilt();
+  report.generation = r.generation;
+  report.seconds = report.write_seconds = since(started);
+  return report;
+}
+
+void DatabaseWriter::discard_staged() {
+  Rep& r = *rep_;
+  if (r.staging) {
+    try {
+      r.writer->cancel_transaction();
+    } catch (const Xapian::Error& e) {
+      r.reset_staging();
+      rethrow_xapian_error(e, "discarding changes to index " + r.dir);
+    }
+  }
+  r.reset_staging();
+}
+
+bool DatabaseWriter::has_staged() const { return rep_->staging; }
 
 int DatabaseWriter::rollback(const std::string& db_dir, double wait_seconds) {
   const IndexLock lock(db_dir, wait_seconds);

@@ -30,6 +30,15 @@ class DatabaseWriter {
 
   IndexReport index(const WalkResult& walk);
 
+  // The documents API (kbsearch/indexer.h says what each does): put and
+  // remove stage changes in a transaction of their own, which commit_staged
+  // commits (switching readers, for a rebuild) and discard_staged cancels.
+  void put(const Article& article);
+  bool remove(const std::string& id);
+  IndexReport commit_staged();
+  void discard_staged();
+  bool has_staged() const;
+
   // The keep-whole lists this database analyses with.
   const KeepWholeLists& keep_whole() const;
 

@@ -95,7 +95,7 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
     if (c != '-') date += c;
   }
   if (!date.empty()) doc.add_boolean_term(make_key_term(prefix::kDate, date));
-  doc.add_boolean_term(make_key_term(prefix::kPath, util::content_hash(source.path)));
+  if (!source.path.empty()) doc.add_boolean_term(make_key_term(prefix::kPath, util::content_hash(source.path)));
 
   doc.add_value(kSlotLang, article.lang);
   doc.add_value(kSlotUpdated, date);

@@ -12,8 +12,8 @@
 namespace kbsearch::index {
 
 struct SourceInfo {
-  std::string path;          // absolute path of the file
-  std::string content_hash;  // util::content_hash of the file's bytes
+  std::string path;          // absolute path of the file; empty for a put article
+  std::string content_hash;  // util::content_hash of the file's bytes (or put article's)
   std::string config_fingerprint;  // of the analysis configuration
 };
 

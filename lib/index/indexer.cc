@@ -11,6 +11,7 @@
 #include "index/database_writer.h"
 #include "index/file_walker.h"
 #include "index/generations.h"
+#include "index/put_article.h"
 #include "index/shard_layout.h"
 #include "index/side_database.h"
 #include "index/synonyms.h"
@@ -71,7 +72,20 @@ struct Indexer::Rep {
 
   void open();
   void rebuild_side();
+  index::DatabaseWriter& writer_for(const std::string& id);
 };
+
+// A put article goes where the id routes it, as a file's article does.
+index::DatabaseWriter& Indexer::Rep::writer_for(const std::string& id) {
+  if (shards == 0) return *writers.front();
+  const unsigned shard = index::shard_of(id, shards);
+  if (options.shard == 0) return *writers[shard - 1];
+  if (shard != options.shard) {
+    throw InputError(index::put_article_name(id), "belongs to shard " + std::to_string(shard) + " of " +
+                                                      std::to_string(shards) + ", which this Indexer does not write");
+  }
+  return *writers.front();
+}
 
 void Indexer::Rep::open() {
   check_shard_options(options);
@@ -146,6 +160,32 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
   if (r.writes_side) r.rebuild_side();
   total.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return total;
+}
+
+void Indexer::put(const Article& article) { rep_->writer_for(article.id).put(article); }
+
+void Indexer::put(const std::string& id, const std::string& markdown) {
+  Article article;
+  article.id = id;
+  article.markdown = markdown;
+  put(article);
+}
+
+bool Indexer::remove(const std::string& id) { return rep_->writer_for(id).remove(id); }
+
+IndexReport Indexer::commit() {
+  Rep& r = *rep_;
+  const auto started = Clock::now();
+  IndexReport total;
+  std::set<std::pair<std::string, std::string>> reported;
+  for (auto& writer : r.writers) add_shard_report(total, reported, writer->commit_staged());
+  if (r.writes_side && total.added + total.updated + total.deleted > 0) r.rebuild_side();
+  total.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  return total;
+}
+
+void Indexer::discard() {
+  for (auto& writer : rep_->writers) writer->discard_staged();
 }
 
 int Indexer::rollback(const std::string& db_dir, double wait_seconds) {

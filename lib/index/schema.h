@@ -28,7 +28,8 @@
 //           in that language, found without reading
 //           any document)
 //   D       updated date, YYYYMMDD                  boolean
-//   XP      hash of the source file's path          boolean (one per article)
+//   XP      hash of the source file's path          boolean (one per article
+//                                                    from a file)
 //
 // Words are case-folded by the language's analyzer, so they never start with
 // a capital and cannot be mistaken for a prefix. Terms are cut to
@@ -81,6 +82,8 @@ enum Slot : unsigned {
   kSlotGroup = 5,    // translation group: collapses translations into one hit
   kSlotTags = 6,     // case-folded tags, sorted, joined by kTagSeparator (tag facets)
   kSlotFields = 7,   // the article's fields as a hit shows them (document_data.h)
+  kSlotInput = 8,    // an article put by an application: its text and fields as
+                     // given (put_article.h); empty for an article from a file
 };
 
 // Tags share one slot so that a ValueCountMatchSpy, which counts one value

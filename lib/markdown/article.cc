@@ -64,12 +64,24 @@ std::string identify(const Article& article) {
   return lang.empty() ? "und" : lang;
 }
 
+void take_given(FrontMatter& fm, const FrontMatter& given, const std::string& path) {
+  if (given.id && fm.id && *fm.id != *given.id) {
+    throw InputError(path, "the front matter's id '" + *fm.id + "' is not the article's id");
+  }
+  for (auto field : {&FrontMatter::id, &FrontMatter::title, &FrontMatter::lang, &FrontMatter::updated,
+                     &FrontMatter::group}) {
+    if (given.*field) fm.*field = given.*field;
+  }
+  if (!given.tags.empty()) fm.tags = given.tags;
+}
+
 }  // namespace
 
 Article parse_article(std::string_view text, const std::string& path,
-                      const std::string& default_id) {
+                      const std::string& default_id, const FrontMatter& given) {
   SplitArticle split = split_front_matter(text, path);
   FrontMatter& fm = split.front_matter;
+  take_given(fm, given, path);
   MarkdownDocument doc = parse_markdown(split.body);
 
   Article article;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "markdown/front_matter.h"
 #include "markdown/markdown_document.h"
 
 namespace kbsearch::markdown {
@@ -28,9 +29,11 @@ struct Article {
 // inferred: the title from the first heading or else the first non-empty
 // line, the language by identification. A trailing empty "publication date"
 // label (as customer exports have) is dropped, and a filled one sets
-// `updated` when the front matter does not.
+// `updated` when the front matter does not. Fields set in `given` (checked
+// by checked_fields) take the place of the front matter's; a front matter id
+// other than a given one is an error.
 Article parse_article(std::string_view text, const std::string& path,
-                      const std::string& default_id);
+                      const std::string& default_id, const FrontMatter& given = {});
 
 }  // namespace kbsearch::markdown
 

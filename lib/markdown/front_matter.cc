@@ -129,6 +129,27 @@ FrontMatter parse_fields(const std::string& yaml, const std::string& path, std::
 
 }  // namespace
 
+FrontMatter checked_fields(const FrontMatter& given, const std::string& name) {
+  FrontMatter fm = given;
+  const auto one_line = [&name](const std::optional<std::string>& value, const char* key) {
+    if (value && value->find_first_of("\r\n") != std::string::npos) {
+      throw InputError(name, std::string("'") + key + "' must be on one line");
+    }
+  };
+  one_line(fm.id, "id");
+  one_line(fm.title, "title");
+  one_line(fm.group, "group");
+  for (const std::string& tag : fm.tags) one_line(tag, "tags");
+  try {
+    if (fm.lang) fm.lang = checked_lang(*fm.lang);
+    if (fm.updated) fm.updated = checked_date(*fm.updated);
+  } catch (const FieldError& e) {
+    throw InputError(name, e.message);
+  }
+  if (fm.id && fm.id->empty()) throw InputError(name, "'id' is empty");
+  return fm;
+}
+
 SplitArticle split_front_matter(std::string_view text, const std::string& path) {
   SplitArticle split;
   split.body = text;

@@ -30,6 +30,10 @@ struct SplitArticle {
 // line) for an unclosed block, invalid YAML, or a field of the wrong shape.
 SplitArticle split_front_matter(std::string_view text, const std::string& path);
 
+// Fields given beside the text (Indexer::put), checked and normalized as
+// front matter fields are. Throws InputError naming `name`.
+FrontMatter checked_fields(const FrontMatter& given, const std::string& name);
+
 }  // namespace kbsearch::markdown
 
 #endif  // KBSEARCH_LIB_MARKDOWN_FRONT_MATTER_H

@@ -12,6 +12,7 @@
 #include "index/analysis_config.h"
 #include "index/database_schema_check.h"
 #include "index/document_data.h"
+#include "index/put_article.h"
 #include "index/schema.h"
 #include "index/shard_layout.h"
 #include "index/xapian_errors.h"
@@ -48,6 +49,7 @@ struct Searcher::Rep {
   std::unique_ptr<analysis::AnalyzerCache> analyzers;
 
   SearchResults run(const SearchRequest& request);
+  std::optional<StoredArticle> get(const std::string& id);
   Xapian::MSet match(const SearchRequest& request, const Xapian::Query& query, const std::string& preferred,
                      const std::vector<std::string>& indexed, Xapian::ValueCountMatchSpy& lang_spy,
                      Xapian::ValueCountMatchSpy& tag_spy);
@@ -409,6 +411,37 @@ SearchResults Searcher::search(const SearchRequest& request) {
       return rep_->run(request);
     } catch (const Xapian::Error& e) {
       rep_->rethrow(e);
+    }
+  } catch (const Xapian::Error& e) {
+    rep_->rethrow(e);
+  }
+}
+
+std::optional<StoredArticle> Searcher::Rep::get(const std::string& id) {
+  const std::string term = index::make_key_term(index::prefix::kId, id);
+  const auto it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return std::nullopt;
+  const Xapian::Document doc = db.get_document(*it);
+  index::StoredArticle fields = index::decode_article_fields(doc.get_value(index::kSlotFields));
+  StoredArticle article{fields.id,   fields.title, fields.lang, fields.updated, fields.group,
+                        fields.tags, fields.path,  {},          {}};
+  const std::string input = doc.get_value(index::kSlotInput);
+  if (!input.empty()) article.markdown = index::decode_put_article(input).markdown;
+  for (markdown::Section& s : index::decode_article_sections(doc.get_data())) {
+    article.sections.push_back({std::move(s.heading), s.level, std::move(s.anchor), std::move(s.prose),
+                                std::move(s.code)});
+  }
+  return article;
+}
+
+std::optional<StoredArticle> Searcher::get(const std::string& id) {
+  try {
+    rep_->reopen_if_changed();
+    try {
+      return rep_->get(id);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      rep_->db.reopen();
+      return rep_->get(id);
     }
   } catch (const Xapian::Error& e) {
     rep_->rethrow(e);

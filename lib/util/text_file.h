@@ -13,6 +13,17 @@ namespace kbsearch::util {
 // byte-order mark is dropped.
 std::string read_text_file(const std::string& path, std::uint64_t max_bytes);
 
+// What the messages of check_text call the text ("file", "text") and the
+// setting that raises its size limit.
+struct TextSource {
+  const char* noun;
+  const char* limit;
+};
+
+// The same checks for text already in memory (an article put by an
+// application): throws InputError naming `name`; drops a byte-order mark.
+void check_text(std::string& text, const std::string& name, std::uint64_t max_bytes, const TextSource& source);
+
 }  // namespace kbsearch::util
 
 #endif  // KBSEARCH_LIB_UTIL_TEXT_FILE_H
