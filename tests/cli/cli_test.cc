@@ -1,10 +1,17 @@
 // End to end through the real `kbsearch` binary: the CLI contract scripts
 // rely on (JSON fields, exit codes, errors on stderr).
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <nlohmann/json.hpp>
 
@@ -32,11 +39,11 @@ std::string shell_quote(const std::string& arg) {
   return q + "'";
 }
 
-CliRun kbsearch(const std::vector<std::string>& args) {
+CliRun kbsearch(const std::vector<std::string>& args, const std::string& input = "/dev/null") {
   const TempDir io;
   std::string command = shell_quote(KBSEARCH_CLI);
   for (const auto& a : args) command += " " + shell_quote(a);
-  command += " >" + shell_quote(io / "out") + " 2>" + shell_quote(io / "err") + " </dev/null";
+  command += " >" + shell_quote(io / "out") + " 2>" + shell_quote(io / "err") + " <" + shell_quote(input);
   const int status = std::system(command.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testutil::read_file(io / "out"),
           testutil::read_file(io / "err")};
@@ -169,25 +176,168 @@ TEST_F(CliCorpus, AllTranslationsAndSortByUpdated) {
   }
 }
 
-TEST_F(CliCorpus, QueriesFileRunsEachLineAsJsonWithItsTime) {
+// kbsearch kept running with a pipe to its standard input and one from its
+// standard output, as a program in another language would use it.
+class CoProcess {
+ public:
+  CoProcess(const std::vector<std::string>& args, const std::string& err_path) {
+    // A child that died shows as a failed write, not as a signal ending the test.
+    ::signal(SIGPIPE, SIG_IGN);
+    int in[2], out[2];
+    if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe2 failed");
+    std::vector<std::string> argv = {KBSEARCH_CLI};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<char*> c_argv;
+    for (std::string& a : argv) c_argv.push_back(a.data());
+    c_argv.push_back(nullptr);
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+      ::dup2(in[0], 0);
+      ::dup2(out[1], 1);
+      ::dup2(::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644), 2);
+      ::execv(c_argv[0], c_argv.data());
+      ::_exit(127);
+    }
+    ::close(in[0]);
+    ::close(out[1]);
+    to_ = in[1];
+    from_ = out[0];
+  }
+  ~CoProcess() {
+    if (to_ >= 0) ::close(to_);
+    ::close(from_);
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  CoProcess(const CoProcess&) = delete;
+  CoProcess& operator=(const CoProcess&) = delete;
+
+  bool write_line(const std::string& line) {
+    const std::string bytes = line + "\n";
+    return ::write(to_, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+  }
+
+  // The next line of its output; nothing when the output ends or no line
+  // comes within `seconds` (generous: a regression fails, it does not hang).
+  std::optional<std::string> read_line(int seconds = 60) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    for (;;) {
+      const std::size_t end = buffer_.find('\n');
+      if (end != std::string::npos) {
+        std::string line = buffer_.substr(0, end);
+        buffer_.erase(0, end + 1);
+        return line;
+      }
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      pollfd ready{from_, POLLIN, 0};
+      if (left.count() <= 0 || ::poll(&ready, 1, static_cast<int>(left.count())) != 1) return std::nullopt;
+      char chunk[4096];
+      const ssize_t n = ::read(from_, chunk, sizeof chunk);
+      if (n <= 0) return std::nullopt;
+      buffer_.append(chunk, static_cast<std::size_t>(n));
+    }
+  }
+
+  // Closes its input and returns its exit status once its output ends, or
+  // -1 (and kills it) when that takes more than `seconds`.
+  int close_and_wait(int seconds = 60) {
+    ::close(to_);
+    to_ = -1;
+    while (read_line(seconds)) {
+    }
+    pollfd ended{from_, POLLIN, 0};
+    if (::poll(&ended, 1, 0) != 1) return -1;  // output still open: the destructor kills it
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int to_ = -1, from_ = -1;
+  std::string buffer_;
+};
+
+// Each answer is read before the next query is written: it proves that a
+// line is answered when it arrives, not when the input ends. /dev/stdin is
+// read as any file is, without std::cin's tie that flushes std::cout.
+TEST_F(CliCorpus, QueriesOnStandardInputAreAnsweredAsTheyArrive) {
+  const std::vector<std::pair<std::string, std::string>> exchanges = {
+      {"sv\tåterbetalning", "invoices-and-refunds-sv"},
+      {"\tลืมรหัสผ่าน", "reset-password-th"},
+  };
+  for (const std::string input : {"-", "/dev/stdin"}) {
+    SCOPED_TRACE(input);
+    const TempDir dir;
+    CoProcess kb({"search", "--db", db(), "--queries", input, "--json"}, dir / "err");
+    for (std::size_t i = 0; i < exchanges.size(); ++i) {
+      ASSERT_TRUE(kb.write_line(exchanges[i].first)) << testutil::read_file(dir / "err");
+      const std::optional<std::string> answer = kb.read_line();
+      ASSERT_TRUE(answer) << "no answer to '" << exchanges[i].first << "' while its input is open; stderr: "
+                          << testutil::read_file(dir / "err");
+      const json parsed = json::parse(*answer);
+      EXPECT_EQ(parsed["line"], i + 1);
+      ASSERT_FALSE(parsed["hits"].empty()) << *answer;
+      EXPECT_EQ(parsed["hits"][0]["id"], exchanges[i].second);
+    }
+    EXPECT_EQ(kb.close_and_wait(), 0) << testutil::read_file(dir / "err");
+  }
+}
+
+// Every kind of bad line is answered with its line number and the batch goes
+// on to the good ones, from a file and from standard input alike.
+TEST_F(CliCorpus, BadQueryLinesAreAnsweredAndTheBatchGoesOn) {
   const TempDir dir;
   testutil::write_file(dir.path() / "q.tsv",
-                       "sv\tåterbetalning\n\tลืมรหัสผ่าน\npt\t(senha\nsw\tnenosiri\n");
-  const CliRun run = kbsearch({"search", "--db", db(), "--queries", dir / "q.tsv"});
-  EXPECT_EQ(run.exit_code, 2);  // one query was malformed; the others were answered
-  std::vector<json> lines;
-  std::istringstream out(run.out);
-  for (std::string line; std::getline(out, line);) lines.push_back(json::parse(line));
-  ASSERT_EQ(lines.size(), 4u) << run.out;
-  EXPECT_EQ(lines[0]["hits"][0]["id"], "invoices-and-refunds-sv");
-  EXPECT_EQ(lines[1]["hits"][0]["id"], "reset-password-th");
-  EXPECT_NE(lines[2]["error"].get<std::string>().find("character 1"), std::string::npos);
-  EXPECT_EQ(lines[3]["hits"][0]["id"], "reset-password-sw");
-  for (const json& line : lines) EXPECT_GE(line["took_ms"].get<double>(), 0.0);
-  testutil::write_file(dir.path() / "bad.tsv", "just a query without a tab\n");
-  const CliRun bad = kbsearch({"search", "--db", db(), "--queries", dir / "bad.tsv"});
-  EXPECT_EQ(bad.exit_code, 2);
-  EXPECT_NE(bad.err.find("bad.tsv:1"), std::string::npos) << bad.err;
+                       "sv\tåterbetalning\n"      // 1
+                       "no tab in this line\n"    // 2
+                       "pt\tsenha \xC3\x28\n"     // 3: invalid UTF-8 in the query
+                       "\n"                       // 4: blank, skipped
+                       "pt\t(senha\n"             // 5: rejected by the parser
+                       "sv\tlösenord\textra\n"    // 6: three fields
+                       "\xFF\tsenha\n"            // 7: invalid UTF-8 in the language
+                       "\tลืมรหัสผ่าน\r\n");      // 8
+  struct Expected {
+    std::size_t line;
+    std::string top_hit, error_code, message;
+  };
+  const std::vector<Expected> expected = {
+      {1, "invoices-and-refunds-sv", "", ""},
+      {2, "", "malformed_line", "expected lang<TAB>query (2 tab-separated fields), found 1"},
+      {3, "", "rejected_query", "is not valid UTF-8 (byte 7)"},
+      {5, "", "rejected_query", "'(' at character 1 is never closed"},
+      {6, "", "malformed_line", "found 3"},
+      {7, "", "rejected_query", "unknown language code"},
+      {8, "reset-password-th", "", ""},
+  };
+  for (const bool from_stdin : {false, true}) {
+    SCOPED_TRACE(from_stdin ? "standard input" : "file");
+    const CliRun run = from_stdin ? kbsearch({"search", "--db", db(), "--queries", "-"}, dir / "q.tsv")
+                                  : kbsearch({"search", "--db", db(), "--queries", dir / "q.tsv"});
+    EXPECT_EQ(run.exit_code, 1) << run.err;
+    std::vector<json> answers;
+    std::istringstream out(run.out);
+    for (std::string line; std::getline(out, line);) answers.push_back(json::parse(line));  // valid UTF-8 too
+    ASSERT_EQ(answers.size(), expected.size()) << run.out;
+    const std::string name = from_stdin ? "<stdin>" : dir / "q.tsv";
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      const Expected& e = expected[i];
+      EXPECT_EQ(answers[i]["line"], e.line) << answers[i];
+      if (e.error_code.empty()) {
+        EXPECT_EQ(answers[i]["hits"][0]["id"], e.top_hit) << answers[i];
+        EXPECT_GE(answers[i]["took_ms"].get<double>(), 0.0);
+        EXPECT_FALSE(testutil::Contains(run.err, name + ":" + std::to_string(e.line) + ":"));
+      } else {
+        EXPECT_EQ(answers[i]["error"]["code"], e.error_code) << answers[i];
+        EXPECT_TRUE(testutil::Contains(answers[i]["error"]["message"].get<std::string>(), e.message));
+        EXPECT_TRUE(testutil::Contains(run.err, name + ":" + std::to_string(e.line) + ": "));
+      }
+    }
+  }
 }
 
 // The project's relevance collection (tests/relevance/): ranking changes

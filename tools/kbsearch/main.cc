@@ -10,7 +10,8 @@
 namespace {
 
 constexpr const char* kExitCodesHelp =
-    "Exit codes: 0 success; 1 some files failed (the rest was indexed and committed); 2 "
+    "Exit codes: 0 success; 1 some files failed (the rest was indexed and committed), or some "
+    "--queries lines were rejected (the rest was answered); 2 "
     "usage error (arguments, query, language); 3 index locked by another writer; 4 index "
     "missing, corrupt or of another version (rebuild with 'index --rebuild'); 5 other error.";
 

@@ -2,6 +2,8 @@
 #ifndef KBSEARCH_TOOLS_QUERY_FILE_H
 #define KBSEARCH_TOOLS_QUERY_FILE_H
 
+#include <fstream>
+#include <istream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,6 +19,34 @@ class InputFileError : public std::runtime_error {
 struct TsvLine {
   std::size_t number = 0;  // 1-based line number, for messages
   std::vector<std::string> fields;
+  // Why the line is not in the expected format, or empty when it is.
+  std::string problem;
+};
+
+// Reads a file one line at a time, so that a caller can answer each line
+// before the next one is written (a co-process on standard input).
+class TsvReader {
+ public:
+  // `path` "-" is standard input. Throws InputFileError when the file
+  // cannot be opened.
+  TsvReader(const std::string& path, std::size_t fields, std::string format);
+
+  // The next non-empty line, split at tabs; a line without exactly `fields`
+  // fields comes back with `problem` set, so the caller decides whether it
+  // ends the run. False at the end of the input; throws InputFileError when
+  // reading fails.
+  bool next(TsvLine& line);
+
+  // The file as messages name it.
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+  std::size_t fields_;
+  std::string format_;
+  std::ifstream file_;
+  std::istream* in_;
+  std::size_t number_ = 0;
 };
 
 // The non-empty lines of `path`, each split at tabs into exactly `fields`

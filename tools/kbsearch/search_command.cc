@@ -1,5 +1,5 @@
 // kbsearch search --db PATH [options] QUERY...
-// kbsearch search --db PATH [options] --queries FILE   (lang<TAB>query lines)
+// kbsearch search --db PATH [options] --queries FILE|-   (lang<TAB>query lines)
 #include <chrono>
 #include <iomanip>
 #include <iostream>
@@ -121,21 +121,39 @@ SearchRequest make_request(const SearchArgs& args, std::string query, std::strin
   return request;
 }
 
-// One JSON object per line: the results and the in-process time of each
-// query, or the error that query met (the batch goes on).
+// Prints one answer as one line (JSON Lines) and flushes it, so that a
+// program writing queries to our standard input can read each answer before
+// it writes the next query. An error message may quote bytes of the line
+// that are not UTF-8 (an unknown language code): the dump replaces them
+// rather than fail the batch.
+void write_answer(const nlohmann::json& answer) {
+  std::cout << answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n" << std::flush;
+}
+
+// Answers each line as it is read. A line that cannot be answered gets an
+// error answer naming it and the batch goes on; its exit code says so.
 int run_batch(const SearchArgs& args, Searcher& searcher) {
+  TsvReader reader(args.queries, 2, "lang<TAB>query");
   int exit_code = kExitOk;
-  for (const TsvLine& line : read_tsv(args.queries, 2, "lang<TAB>query")) {
-    const auto started = std::chrono::steady_clock::now();
-    nlohmann::json out;
-    try {
-      out = results_json(searcher.search(make_request(args, line.fields[1], line.fields[0])));
-    } catch (const QueryError& e) {
-      out = {{"query", line.fields[1]}, {"line", line.number}, {"error", e.what()}};
-      exit_code = kExitUsage;
+  const auto reject = [&](const TsvLine& line, const char* code, const std::string& message) {
+    std::cerr << reader.name() << ":" << line.number << ": " << message << "\n";
+    write_answer({{"line", line.number}, {"error", {{"code", code}, {"message", message}}}});
+    exit_code = kExitSomeFailed;
+  };
+  for (TsvLine line; reader.next(line);) {
+    if (!line.problem.empty()) {
+      reject(line, "malformed_line", line.problem);
+      continue;
     }
-    out["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    std::cout << out.dump() << "\n";
+    const auto started = std::chrono::steady_clock::now();
+    try {
+      nlohmann::json answer = results_json(searcher.search(make_request(args, line.fields[1], line.fields[0])));
+      answer["line"] = line.number;
+      answer["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+      write_answer(answer);
+    } catch (const QueryError& e) {
+      reject(line, "rejected_query", e.what());
+    }
   }
   return exit_code;
 }
@@ -181,10 +199,11 @@ Command add_search_command(CLI::App& app) {
   cmd->add_flag("--allow-missing-shards", args->allow_missing_shards,
                 "Sharded index: when a shard and its replicas do not answer, answer from the "
                 "other shards (and say which are missing) instead of failing");
-  cmd->add_flag("--json", args->json, "Print results as JSON");
+  cmd->add_flag("--json", args->json, "Print results as JSON (--queries always does)");
   cmd->add_option("--queries", args->queries,
-                  "Run every lang<TAB>query line of FILE (lang may be empty); print one JSON "
-                  "object per line with took_ms");
+                  "Answer every lang<TAB>query line of FILE (lang may be empty), each as soon as "
+                  "it is read, as one line of JSON with took_ms; FILE - is standard input")
+      ->type_name("FILE");
   cmd->add_option("query", args->words, "Query words");
   return {cmd, [args] { return run_search(*args); }};
 }
