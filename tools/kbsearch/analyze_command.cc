@@ -53,7 +53,7 @@ int run_analyze(const AnalyzeArgs& args) {
       for (const auto& s : stages) {
         list.push_back({{"stage", s.name}, {"text", s.text}, {"tokens", tokens_json(s.tokens)}});
       }
-      std::cout << nlohmann::json{{"lang", analyzer.language()}, {"stages", list}}.dump(2) << "\n";
+      print_json({{"lang", analyzer.language()}, {"stages", list}});
       return kExitOk;
     }
     for (const auto& s : stages) {
@@ -65,8 +65,7 @@ int run_analyze(const AnalyzeArgs& args) {
 
   const std::vector<Token> tokens = analyzer.analyze(text);
   if (args.json) {
-    std::cout << nlohmann::json{{"lang", analyzer.language()}, {"tokens", tokens_json(tokens)}}.dump(2)
-              << "\n";
+    print_json({{"lang", analyzer.language()}, {"tokens", tokens_json(tokens)}});
     return kExitOk;
   }
   std::cout << std::left << std::setw(5) << "pos" << std::setw(10) << "bytes"

@@ -14,6 +14,7 @@
 #include "kbsearch/evaluation.h"
 #include "kbsearch/searcher.h"
 #include "query_file.h"
+#include "terminal.h"
 
 namespace kbsearch::cli {
 namespace {
@@ -109,8 +110,7 @@ int run_eval(const EvalArgs& args) {
   nlohmann::json languages = nlohmann::json::object();
   for (const auto& [lang, totals] : per_language) languages[lang] = totals.json();
   if (args.json) {
-    std::cout << nlohmann::json{{"overall", overall.json()}, {"languages", languages}, {"queries", per_query}}.dump(2)
-              << "\n";
+    print_json({{"overall", overall.json()}, {"languages", languages}, {"queries", per_query}});
     return kExitOk;
   }
   std::cout << "language   queries    MRR@10   nDCG@10  recall@10\n";

@@ -85,7 +85,7 @@ int run_index(const IndexArgs& args) {
   Indexer indexer(args.db, options);
   const IndexReport report = indexer.index(args.paths);
 
-  if (args.json) std::cout << report_json(report).dump(2) << "\n";
+  if (args.json) print_json(report_json(report));
   for (const auto& e : report.errors) std::cerr << "error: " << e.path << ": " << e.message << "\n";
   std::cerr << (report.dry_run ? "dry run, nothing written: would have " : "indexed into " + args.db + ": ")
             << report.added << " added, " << report.updated << " updated, " << report.deleted

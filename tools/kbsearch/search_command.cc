@@ -121,23 +121,17 @@ SearchRequest make_request(const SearchArgs& args, std::string query, std::strin
   return request;
 }
 
-// Prints one answer as one line (JSON Lines) and flushes it, so that a
-// program writing queries to our standard input can read each answer before
-// it writes the next query. An error message may quote bytes of the line
-// that are not UTF-8 (an unknown language code): the dump replaces them
-// rather than fail the batch.
-void write_answer(const nlohmann::json& answer) {
-  std::cout << answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n" << std::flush;
-}
-
-// Answers each line as it is read. A line that cannot be answered gets an
-// error answer naming it and the batch goes on; its exit code says so.
+// Answers each line as it is read, as one line of JSON (JSON Lines),
+// flushed, so that a program writing queries to our standard input reads
+// each answer before it writes the next query. A line that cannot be
+// answered gets an error answer naming it and the batch goes on; its exit
+// code says so.
 int run_batch(const SearchArgs& args, Searcher& searcher) {
   TsvReader reader(args.queries, 2, "lang<TAB>query");
   int exit_code = kExitOk;
   const auto reject = [&](const TsvLine& line, const char* code, const std::string& message) {
     std::cerr << reader.name() << ":" << line.number << ": " << message << "\n";
-    write_answer({{"line", line.number}, {"error", {{"code", code}, {"message", message}}}});
+    print_json({{"line", line.number}, {"error", {{"code", code}, {"message", message}}}}, true);
     exit_code = kExitSomeFailed;
   };
   for (TsvLine line; reader.next(line);) {
@@ -150,7 +144,7 @@ int run_batch(const SearchArgs& args, Searcher& searcher) {
       nlohmann::json answer = results_json(searcher.search(make_request(args, line.fields[1], line.fields[0])));
       answer["line"] = line.number;
       answer["took_ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-      write_answer(answer);
+      print_json(answer, true);
     } catch (const QueryError& e) {
       reject(line, "rejected_query", e.what());
     }
@@ -166,7 +160,7 @@ int run_search(const SearchArgs& args) {
   if (!args.queries.empty()) return run_batch(args, searcher);
   if (args.words.empty()) throw CLI::ValidationError("search", "give a QUERY or --queries FILE");
   const SearchResults results = searcher.search(make_request(args, join_words(args.words), args.lang));
-  if (args.json) std::cout << results_json(results).dump(2) << "\n";
+  if (args.json) print_json(results_json(results));
   else print_human(results);
   return kExitOk;
 }

@@ -1,5 +1,7 @@
 #include "terminal.h"
 
+#include <iostream>
+
 #include <unistd.h>
 
 namespace kbsearch::cli {
@@ -24,6 +26,11 @@ std::string highlight(const std::string& text, const std::vector<Highlight>& spa
   }
   out.append(text, at, std::string::npos);
   return out;
+}
+
+void print_json(const nlohmann::json& value, bool one_line) {
+  std::cout << value.dump(one_line ? -1 : 2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n"
+            << std::flush;
 }
 
 }  // namespace kbsearch::cli

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "kbsearch/searcher.h"
 
 namespace kbsearch::cli {
@@ -19,6 +21,12 @@ std::string join_words(const std::vector<std::string>& words);
 // `text` with each highlight wrapped in bold yellow when `colour` is set,
 // and in [brackets] otherwise, so matches are visible in a pipe too.
 std::string highlight(const std::string& text, const std::vector<Highlight>& spans, bool colour);
+
+// Prints `value` and a newline, and flushes: indented, or on one line (JSON
+// Lines). Text that is not UTF-8 (a file name, an unknown language code
+// quoted back) is printed with U+FFFD in its place, rather than end the
+// command with nlohmann's exception.
+void print_json(const nlohmann::json& value, bool one_line = false);
 
 }  // namespace kbsearch::cli
 
