@@ -19,6 +19,10 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 // Number of code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
+// Number of UTF-16 code units the same text takes: one per code point, two
+// for those past U+FFFF (emoji, for one).
+std::size_t utf16_length(std::string_view text);
+
 // True when `text` has a character of the Thai block (U+0E00..U+0E7F).
 bool has_thai(std::string_view text);
 
