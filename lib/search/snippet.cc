@@ -62,15 +62,23 @@ class QueryMatcher {
 
 // Character offsets of each token's start and end, so windows are measured
 // in characters: a Thai letter takes three bytes but no more room on screen.
+// A word's parts lie inside its bytes, behind the word's end: counted back.
 void char_offsets(const Passage& p, std::vector<std::size_t>& starts,
                   std::vector<std::size_t>& ends) {
-  std::size_t chars = 0, byte = 0;
+  const std::string_view text(*p.text);
+  std::size_t chars = 0, byte = 0;  // `chars` characters before `byte`
+  const auto chars_at = [&](std::size_t to) {
+    if (to >= byte) {
+      chars += util::utf8_length(text.substr(byte, to - byte));
+    } else {
+      chars -= util::utf8_length(text.substr(to, byte - to));
+    }
+    byte = to;
+    return chars;
+  };
   for (const Token& t : p.tokens) {
-    chars += util::utf8_length(std::string_view(*p.text).substr(byte, t.start - byte));
-    starts.push_back(chars);
-    chars += util::utf8_length(std::string_view(*p.text).substr(t.start, t.end - t.start));
-    ends.push_back(chars);
-    byte = t.end;
+    starts.push_back(chars_at(t.start));
+    ends.push_back(chars_at(t.end));
   }
 }
 
@@ -129,6 +137,8 @@ void best_window(Passage& p, const QueryMatcher& matches, std::size_t max_chars)
   }
   p.first = anchor;
   while (p.first > 0 && starts[anchor] - starts[p.first - 1] <= max_chars / 4) --p.first;
+  // Open on a whole word, not on one of its parts (mail of e-mail).
+  while (p.first > 0 && toks[p.first].part) --p.first;
   p.last = last_fitting(p.first);
 }
 

@@ -245,6 +245,53 @@ TEST(Highlights, ThaiTextKeepsItsMarksWithTheirLetters) {
   EXPECT_TRUE(Contains(hit.snippet_html, "<mark>iPhone่</mark>"));
 }
 
+TEST(Snippets, WordsWithPartsAreCountedOnceAndNeverCut) {
+  // A hyphenated word whose second piece lies within the quarter of the
+  // snippet (40 characters) that is shown before the match, and its first
+  // piece beyond: the passage opens on the whole word, and runs on past it
+  // to the end of the text (under 160 characters, but not if each piece
+  // counted the rest of the text again, as they once did).
+  struct Case {
+    Article article;
+    std::string query, opening;
+  };
+  const std::vector<Case> cases = {
+      // "Set up the phone: turn on Wi-Fi on your phone, then log in with
+      // the new password again. If you still cannot get in, contact
+      // support through the chat in the app."
+      {{"wifi-th", "th", "ตั้งค่าโทรศัพท์ เปิด Wi-Fi บนโทรศัพท์ของคุณ แล้วเข้าสู่ระบบด้วยรหัสผ่านใหม่อีกครั้ง "
+                           "หากยังเข้าไม่ได้ ให้ติดต่อฝ่ายสนับสนุนผ่านแชทในแอป"}, "รหัสผ่าน",
+       "Wi-Fi"},
+      {{"reset-sv", "sv", "Vi skickar ett e-postmeddelande med en länk om du byter lösenordet till kontot. "
+                          "Länken gäller i en timme, och du kan be om en ny från inloggningssidan."},
+       "lösenordet", "e-postmeddelande"},
+      {{"reset-tr", "tr",
+        "Size bir e-posta göndereceğiz, bağlantıya tıklayıp şifrenizi sıfırlayın ve tekrar giriş yapın. "
+        "Bağlantı bir saat geçerlidir."},
+       "şifrenizi", "e-posta"},
+      {{"reset-sw", "sw", "Tuma barua-pepe kwa timu ya msaada kisha weka nenosiri jipya la akaunti yako. "
+                          "Kiungo kinafanya kazi kwa saa moja tu."},
+       "nenosiri", "barua-pepe"},
+      {{"reset-pt", "pt", "Envie um e-mail para o suporte e depois redefina a senha na página da conta. "
+                          "O link vale por uma hora e pode ser pedido de novo."},
+       "senha", "e-mail"},
+  };
+  const TempDir dir;
+  std::vector<Article> articles;
+  for (const Case& c : cases) articles.push_back(c.article);
+  write_articles(dir.path() / "kb", articles);
+  const testutil::SharedIndex index({(dir.path() / "kb").string()});
+  Searcher searcher(index.db);
+  for (const Case& c : cases) {
+    const std::string& prose = c.article.prose;
+    // From the opening word to the last (the closing full stop is no word).
+    const std::size_t from = prose.find(c.opening);
+    const std::string words = prose.substr(from, prose.find_last_not_of('.') + 1 - from);
+    const std::string snippet = only_hit(searcher, request_for(c.query, c.article.lang, c.article.id)).snippet;
+    EXPECT_EQ(snippet.substr(0, words.size() + 4), "… " + words);  // "… " is 4 bytes
+  }
+}
+
 // --- what a request chooses on a shared Searcher ----------------------------------
 
 TEST(RequestOptions, SnippetLengthIsChosenPerRequest) {
