@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "analysis/analyzer_cache.h"
+#include "analysis/normalizers.h"
 #include "analysis/recipe.h"
 #include "index/analysis_config.h"
 #include "index/database_schema_check.h"
@@ -459,10 +460,10 @@ std::optional<StoredArticle> Searcher::get(const std::string& id) {
   try {
     rep_->reopen_if_changed();
     try {
-      return rep_->get(id);
+      return rep_->get(analysis::to_nfc(id));
     } catch (const Xapian::DatabaseModifiedError&) {
       rep_->db.reopen();
-      return rep_->get(id);
+      return rep_->get(analysis::to_nfc(id));
     }
   } catch (const Xapian::Error& e) {
     rep_->rethrow(e);
