@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <xapian.h>
 
@@ -13,6 +14,7 @@
 #include "index/analysis_config.h"
 #include "index/database_schema_check.h"
 #include "index/document_data.h"
+#include "index/generations.h"
 #include "index/put_article.h"
 #include "index/schema.h"
 #include "index/shard_layout.h"
@@ -120,6 +122,12 @@ void Searcher::Rep::open() {
   if (has_remote_shards) {
     open_answering_shards();
   } else {
+    // Xapian opens an empty or garbled stub as an empty index; a damaged
+    // index must say so instead of answering "no match".
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec) && !index::lists_shards(path)) {
+      (void)index::Generations(path).current();
+    }
     db = Xapian::Database(path);
     missing_shards.clear();
   }
