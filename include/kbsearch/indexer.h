@@ -175,6 +175,15 @@ struct SideOptions {
   double wait_seconds = 0;
 };
 
+// What Indexer::check found.
+struct CheckReport {
+  bool ok = true;
+  // Each problem names the database and the way out.
+  std::vector<std::string> problems;
+  std::vector<std::string> checked;  // the generations checked whole
+  std::size_t articles = 0;          // in the generations checked
+};
+
 class Indexer {
  public:
   // Opens or creates the index in directory `db_dir`. Throws
@@ -216,6 +225,13 @@ class Indexer {
 
   // Drops the staged changes.
   void discard();
+
+  // Checks the index in `db_dir` without writing to it or taking its lock:
+  // its stub names a generation that exists, Xapian's own check of every
+  // table of the live generation (of every local shard and the side
+  // database, when sharded), and its schema. Remote shards are not checked
+  // (run it on their hosts). Reads every table: minutes for a large index.
+  static CheckReport check(const std::string& db_dir);
 
   // Switches readers of the index in `db_dir` back to the generation before
   // the current one and returns its number. Throws Error when there is none.

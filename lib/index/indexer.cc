@@ -12,6 +12,7 @@
 #include "index/database_writer.h"
 #include "index/file_walker.h"
 #include "index/generations.h"
+#include "index/index_check.h"
 #include "index/put_article.h"
 #include "index/shard_layout.h"
 #include "index/side_database.h"
@@ -192,6 +193,8 @@ IndexReport Indexer::commit() {
 void Indexer::discard() {
   for (auto& writer : rep_->writers) writer->discard_staged();
 }
+
+CheckReport Indexer::check(const std::string& db_dir) { return index::check_index(db_dir); }
 
 int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
   const std::optional<unsigned> shards = index::stored_shard_count(db_dir);

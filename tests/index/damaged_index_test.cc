@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 
 #include "index/generations.h"
@@ -100,6 +101,38 @@ TEST(DamagedIndex, AMissingStubBesideGenerationsIsDamageNotANewIndex) {
   EXPECT_TRUE(Contains(unusable_message([&] { Indexer(db).index({kArticles}); }), "is missing"));
   EXPECT_TRUE(Contains(unusable_message([&] { Indexer::rollback(db); }), "is missing"));
   EXPECT_EQ(generations.all(), (std::vector<int>{1, 2}));
+}
+
+TEST(DamagedIndex, CheckFindsEachFaultWithoutWriting) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  build_two_generations(db);
+  const index::Generations generations(db);
+  CheckReport report = Indexer::check(db);
+  EXPECT_TRUE(report.ok);
+  EXPECT_EQ(report.articles, 50u);
+  EXPECT_EQ(report.checked, std::vector<std::string>{generations.path(2)});
+
+  // Bytes overwritten inside a table, which opening alone does not notice.
+  const std::string table = generations.path(2) + "/termlist.glass";
+  {
+    std::fstream f(table, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(static_cast<std::streamoff>(fs::file_size(table) / 2));
+    f << std::string(64, '\xAA');
+  }
+  report = Indexer::check(db);
+  EXPECT_FALSE(report.ok);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_TRUE(Contains(report.problems[0], generations.path(2)));
+  EXPECT_TRUE(Contains(report.problems[0], "kbsearch rollback"));
+
+  write_file(generations.stub_path(), "");
+  report = Indexer::check(db);
+  EXPECT_FALSE(report.ok);
+  EXPECT_TRUE(Contains(report.problems.at(0), "is damaged"));
+  EXPECT_EQ(generations.all(), (std::vector<int>{1, 2}));  // nothing written
+
+  EXPECT_FALSE(Indexer::check(dir / "nothing-here").ok);
 }
 
 // A disk that fills during a rebuild: the run fails saying so, its partial

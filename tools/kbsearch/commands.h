@@ -33,6 +33,7 @@ std::pair<unsigned, unsigned> parse_shard_spec(const std::string& spec);
 
 Command add_index_command(CLI::App& app);
 Command add_rollback_command(CLI::App& app);
+Command add_check_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_eval_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
