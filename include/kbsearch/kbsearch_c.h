@@ -138,8 +138,8 @@ typedef enum kbsearch_status {
 } kbsearch_status;
 
 /* The name of a status as written above ("KBSEARCH_QUERY_ERROR"), or
- * "KBSEARCH_UNKNOWN_STATUS". A static string. */
-KBSEARCH_C_API const char *kbsearch_status_name(kbsearch_status status);
+ * "KBSEARCH_UNKNOWN_STATUS" for any other number. A static string. */
+KBSEARCH_C_API const char *kbsearch_status_name(int status);
 
 /* What went wrong in the last call on this thread that failed: a message
  * for people, saying what to do where there is something to do. "" before
@@ -390,7 +390,10 @@ typedef struct kbsearch_request {
   const char *lang;
   size_t offset; /* first hit to return (0-based rank); default 0 */
   size_t limit;  /* hits to return; default 10 */
-  kbsearch_sort sort;
+  /* A kbsearch_sort. An int, not the enum, so that any number a caller
+   * stores is one the library can check (and a foreign interface has no
+   * enum size to guess). */
+  int sort;
   int all_translations; /* non-zero: every translation; 0 (default): one hit per group */
   int facets;           /* count languages and tags over all matches (default 1) */
   int snippets;         /* build snippets, find the best section (default 1) */

@@ -62,7 +62,7 @@ kbsearch_status fail_with_current_exception() noexcept {
 
 }  // namespace kbsearch::capi
 
-const char* kbsearch_status_name(kbsearch_status status) {
+const char* kbsearch_status_name(int status) {
   switch (status) {
     case KBSEARCH_OK: return "KBSEARCH_OK";
     case KBSEARCH_ERROR: return "KBSEARCH_ERROR";

@@ -116,7 +116,7 @@ static void test_version_and_status_names(void) {
   CHECK(strcmp(kbsearch_status_name(KBSEARCH_QUERY_ERROR), "KBSEARCH_QUERY_ERROR") == 0);
   CHECK(strcmp(kbsearch_status_name(KBSEARCH_SHARD_UNAVAILABLE), "KBSEARCH_SHARD_UNAVAILABLE") ==
         0);
-  CHECK(strcmp(kbsearch_status_name((kbsearch_status)99), "KBSEARCH_UNKNOWN_STATUS") == 0);
+  CHECK(strcmp(kbsearch_status_name(99), "KBSEARCH_UNKNOWN_STATUS") == 0);
 }
 
 /* corpus/ and a directory with one file that is not UTF-8. */
@@ -574,7 +574,7 @@ static void test_invalid_arguments(void) {
                "request is NULL");
   CHECK_STATUS(kbsearch_searcher_search(searcher, &request, NULL), KBSEARCH_INVALID_ARGUMENT,
                "results is NULL");
-  request.sort = (kbsearch_sort)7;
+  request.sort = 7;
   CHECK_STATUS(kbsearch_searcher_search(searcher, &request, &results), KBSEARCH_INVALID_ARGUMENT,
                "request->sort is 7");
   request.sort = KBSEARCH_SORT_RELEVANCE;
