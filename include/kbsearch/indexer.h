@@ -77,6 +77,12 @@ struct IndexOptions {
   bool rebuild = false;
   // Report what would change without writing anything (no lock taken).
   bool dry_run = false;
+  // Symbolic links to article files are followed inside the indexed
+  // directory only; true: to files anywhere (never to devices or pipes).
+  bool follow_links = false;
+  // Directories nested deeper than this under an indexed directory are
+  // reported and not walked (their articles already indexed stay).
+  unsigned max_depth = 100;
   // Threads that parse and analyse articles; 0: one per core.
   unsigned threads = 0;
   // How long to wait for another writer's lock before giving up.
@@ -111,11 +117,15 @@ struct IndexOptions {
 // A file that was not indexed, and why. These are errors (exit code 1):
 // a path that does not exist; a file that cannot be read, vanished during
 // the run, is larger than max_file_bytes, contains NUL bytes, is not valid
-// UTF-8, or has broken front matter; an id used by another file; a broken
-// symbolic link; a directory that cannot be listed. Skipped silently: files
-// without an article extension (.md, .markdown, .txt) inside a directory,
-// hidden files and directories (name starting with '.'), and symbolic links
-// to directories (never followed, so link loops cannot trap a run).
+// UTF-8, or has broken front matter; an id used by another file; a file or
+// directory name that is not UTF-8 (named with \xNN escapes); a broken
+// symbolic link, or one to a file outside the indexed directory (without
+// follow_links) or to a device or pipe; a directory that cannot be listed
+// or is nested deeper than max_depth (the articles indexed from it before
+// stay: they are unknown, not gone). Skipped silently: files without an
+// article extension (.md, .markdown, .txt) inside a directory, hidden files
+// and directories (name starting with '.'), and symbolic links to
+// directories (never followed, so link loops cannot trap a run).
 struct FileError {
   std::string path;     // the file, as found under the path given to index()
   std::string message;  // why it was not indexed

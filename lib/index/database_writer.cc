@@ -88,6 +88,7 @@ struct DatabaseWriter::Rep {
   std::map<std::string, const std::string*> id_owner;
   std::size_t uncommitted = 0;
   SpellingChanges spelling;  // since the last commit
+  bool batch_transactions = false;  // each commit of the run ends a transaction
 
   // The documents API's changes since the last commit_staged, in a
   // transaction of their own.
@@ -356,7 +357,8 @@ void DatabaseWriter::Rep::apply(Pending& pending) {
 }
 
 // The articles of files under `root` that the walk no longer finds (failed
-// files were found: their articles stay).
+// files were found, and unknown directories were not looked into: their
+// articles stay).
 void DatabaseWriter::Rep::delete_vanished(const std::string& root, const WalkResult& walk) {
   const std::string under = root + "/";
   const auto found = [&walk](const std::string& path) {
@@ -364,10 +366,17 @@ void DatabaseWriter::Rep::delete_vanished(const std::string& root, const WalkRes
                                      [](const ArticleFile& f, const std::string& p) { return f.path < p; });
     return it != walk.files.end() && it->path == path;
   };
+  // Under a directory of unknown content: one of the path's ancestors.
+  const auto unknown = [&walk](const std::string& path) {
+    for (auto slash = path.rfind('/'); slash != std::string::npos && slash > 0; slash = path.rfind('/', slash - 1)) {
+      if (std::binary_search(walk.unknown.begin(), walk.unknown.end(), path.substr(0, slash))) return true;
+    }
+    return false;
+  };
   std::vector<Xapian::docid> doomed;
   for (auto it = db.valuestream_begin(kSlotPath); it != db.valuestream_end(kSlotPath); ++it) {
     const std::string& path = *it;
-    if (path.compare(0, under.size(), under) == 0 && !found(path)) {
+    if (path.compare(0, under.size(), under) == 0 && !found(path) && (walk.unknown.empty() || !unknown(path))) {
       doomed.push_back(it.get_docid());
     }
   }
@@ -404,7 +413,12 @@ void DatabaseWriter::Rep::count_change() {
 void DatabaseWriter::Rep::commit() {
   const auto started = Clock::now();
   spelling.apply_to(*writer);
-  writer->commit();
+  if (batch_transactions) {
+    writer->commit_transaction();
+    writer->begin_transaction();
+  } else {
+    writer->commit();
+  }
   uncommitted = 0;
   report.write_seconds += since(started);
 }
@@ -425,11 +439,13 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
                                                   : std::max(1u, std::thread::hardware_concurrency());
   AnalysisPool pool(threads, analyzer_options(r.keep_whole), r.config_fingerprint, r.filter);
   const std::size_t window = kQueuedPerThread * pool.threads();
-  // One transaction makes the run atomic for readers and a crash commits
-  // nothing of it; batched runs and rebuilds commit as they go instead.
-  const bool one_transaction = r.writer && !r.options.rebuild && r.options.commit_every == 0;
+  // A transaction makes the run (or each batch of commit_every) atomic for
+  // readers: without one, Xapian commits whenever flush_every changes wait,
+  // and readers and kills would see part of a batch. A rebuild's generation
+  // is invisible until the switch, so it commits as memory asks.
+  r.batch_transactions = r.writer && !r.options.rebuild;
   try {
-    if (one_transaction) r.writer->begin_transaction();
+    if (r.batch_transactions) r.writer->begin_transaction();
     std::deque<Pending> pending;
     IndexProgress progress{0, walk.files.size(), 0};
     for (const auto& file : walk.files) {
@@ -451,8 +467,9 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
       if (r.synonyms) store_synonyms(*r.writer, *r.synonyms);
       const auto write_started = Clock::now();
       r.spelling.apply_to(*r.writer);
-      if (one_transaction) r.writer->commit_transaction();
+      if (r.batch_transactions) r.writer->commit_transaction();
       else r.writer->commit();
+      r.batch_transactions = false;
       r.report.write_seconds += since(write_started);
     }
   } catch (const Xapian::Error& e) {

@@ -149,7 +149,8 @@ Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 IndexReport Indexer::index(const std::vector<std::string>& paths) {
   Rep& r = *rep_;
   const auto started = Clock::now();
-  const index::WalkResult walk = index::find_article_files(paths);
+  const index::WalkResult walk =
+      index::find_article_files(paths, {r.options.follow_links, r.options.max_depth});
   if (r.writers.size() == 1 && !r.writes_side) return r.writers.front()->index(walk);
   IndexReport total;
   std::set<std::pair<std::string, std::string>> reported;

@@ -58,4 +58,19 @@ bool has_thai(std::string_view text) {
   return false;
 }
 
+std::string printable_utf8(std::string_view text) {
+  std::string out;
+  while (!text.empty()) {
+    const std::size_t bad = find_invalid_utf8(text);
+    out.append(text.substr(0, bad));
+    if (bad == std::string_view::npos) break;
+    static const char kHex[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(text[bad]);
+    out.append("\\x").push_back(kHex[byte >> 4]);
+    out.push_back(kHex[byte & 0xF]);
+    text.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 }  // namespace kbsearch::util

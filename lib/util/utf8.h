@@ -19,6 +19,10 @@ std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 // Number of code points in valid UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 
+// `text` with every byte that is not part of well-formed UTF-8 written as
+// \xNN, so that a file name that is not UTF-8 can be named in a message.
+std::string printable_utf8(std::string_view text);
+
 // True when `text` has a character of the Thai block (U+0E00..U+0E7F).
 bool has_thai(std::string_view text);
 

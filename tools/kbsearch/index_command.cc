@@ -30,6 +30,8 @@ struct IndexArgs {
   std::size_t flush_every = IndexOptions().flush_every;
   unsigned shards = 0;
   std::string shard;  // K/N
+  bool follow_links = false;
+  unsigned max_depth = IndexOptions().max_depth;
 };
 
 nlohmann::json report_json(const IndexReport& r) {
@@ -72,6 +74,8 @@ int run_index(const IndexArgs& args) {
   options.commit_every = args.commit_every;
   options.flush_every = args.flush_every;
   options.shards = args.shards;
+  options.follow_links = args.follow_links;
+  options.max_depth = args.max_depth;
   if (!args.shard.empty()) {
     const auto [k, n] = parse_shard_spec(args.shard);
     if (args.shards != 0 && args.shards != n) {
@@ -138,6 +142,13 @@ Command add_index_command(CLI::App& app) {
   cmd->add_option("--shard", args->shard,
                   "K/N: write only shard K of N (DIR/shard-K-of-N), as a shard's own host does; "
                   "then run 'kbsearch side' where searches run");
+  cmd->add_flag("--follow-links", args->follow_links,
+                "Follow symbolic links to article files outside the indexed directory too "
+                "(never to devices or pipes); by default they are reported and skipped");
+  cmd->add_option("--max-depth", args->max_depth,
+                  "Directories nested deeper than N are reported and not walked (their articles "
+                  "already indexed stay)")
+      ->capture_default_str();
   cmd->add_option("paths", args->paths, "Files and directories to index")->required();
   return {cmd, [args] { return run_index(*args); }};
 }

@@ -48,7 +48,8 @@ struct ServeArgs {
   std::string db;
   std::string shard;  // K/N, or empty: serve db itself
   unsigned port = 0;
-  std::string interface;
+  // Loopback unless asked: xapian-tcpsrv answers anyone who connects.
+  std::string interface = "127.0.0.1";
 };
 
 // xapian-tcpsrv is Xapian's own server for its remote backend; kbsearch only
@@ -61,13 +62,13 @@ int run_serve_shard(const ServeArgs& args) {
     dir = Indexer::shard_directory(args.db, k, n);
   }
   Searcher check(dir);  // a missing or foreign index fails here, with its reason
-  std::vector<std::string> argv_strings = {"xapian-tcpsrv", "--port", std::to_string(args.port)};
-  if (!args.interface.empty()) argv_strings.insert(argv_strings.end(), {"--interface", args.interface});
+  std::vector<std::string> argv_strings = {"xapian-tcpsrv", "--port", std::to_string(args.port), "--interface",
+                                           args.interface};
   argv_strings.push_back(dir);
   std::vector<char*> argv;
   for (std::string& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
-  std::cerr << "serving " << dir << " on port " << args.port << " with xapian-tcpsrv\n";
+  std::cerr << "serving " << dir << " on " << args.interface << " port " << args.port << " with xapian-tcpsrv\n";
   ::execvp(argv[0], argv.data());
   std::cerr << "kbsearch: cannot run xapian-tcpsrv: " << std::strerror(errno)
             << " (install Debian's xapian-tools)\n";
@@ -109,7 +110,11 @@ Command add_serve_shard_command(CLI::App& app) {
   cmd->add_option("--db", args->db, "Index directory holding the shard")->required();
   cmd->add_option("--shard", args->shard, "K/N: serve DIR/shard-K-of-N (default: DIR itself)");
   cmd->add_option("--port", args->port, "TCP port to listen on")->required()->check(CLI::Range(1u, 65535u));
-  cmd->add_option("--interface", args->interface, "Address to listen on (default: every interface)");
+  cmd->add_option("--interface", args->interface,
+                  "Address to listen on; other hosts reach the shard only on one of this host's "
+                  "addresses, or 0.0.0.0 for every interface (the shard protocol has no "
+                  "authentication: keep it on a private network)")
+      ->capture_default_str();
   return {cmd, [args] { return run_serve_shard(*args); }};
 }
 
