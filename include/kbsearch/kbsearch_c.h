@@ -181,6 +181,14 @@ typedef struct kbsearch_index_options {
   /* Non-zero: index() reports what would change without writing anything
    * (no lock is taken); put() fails. */
   int dry_run;
+  /* Symbolic links to article files are followed inside the indexed
+   * directory only (default 0); non-zero: to files anywhere (never to
+   * devices or pipes). */
+  int follow_links;
+  /* Directories nested deeper than this under an indexed directory are
+   * reported as file errors and not walked; the articles indexed from them
+   * before stay. Default 100. */
+  unsigned max_depth;
   /* Threads that parse and analyse articles; 0 (default): one per core. */
   unsigned threads;
   /* How long to wait for another writer's lock before failing with

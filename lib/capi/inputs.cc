@@ -30,6 +30,8 @@ struct CallerStruct<kbsearch_index_options> {
     c.max_file_bytes = cpp.max_file_bytes;
     c.rebuild = cpp.rebuild;
     c.dry_run = cpp.dry_run;
+    c.follow_links = cpp.follow_links;
+    c.max_depth = cpp.max_depth;
     c.threads = cpp.threads;
     c.wait_seconds = cpp.wait_seconds;
     c.commit_every = cpp.commit_every;
@@ -150,6 +152,8 @@ IndexOptions to_cpp(const kbsearch_index_options* options, const char* function)
   cpp.max_file_bytes = c.max_file_bytes;
   cpp.rebuild = c.rebuild != 0;
   cpp.dry_run = c.dry_run != 0;
+  cpp.follow_links = c.follow_links != 0;
+  cpp.max_depth = c.max_depth;
   cpp.threads = c.threads;
   cpp.wait_seconds = c.wait_seconds;
   cpp.commit_every = c.commit_every;

@@ -9,7 +9,7 @@
  * No test framework: a failed CHECK prints where and the last kbsearch
  * message, and exits non-zero.
  */
-#define _XOPEN_SOURCE 700 /* mkdtemp, nftw */
+#define _XOPEN_SOURCE 700 /* mkdtemp, nftw, symlink, clock_gettime */
 
 #include <ftw.h>
 #include <pthread.h>
@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "kbsearch/kbsearch_c.h"
 
@@ -150,6 +151,49 @@ static void test_index_corpus(void) {
   CHECK_OK(kbsearch_indexer_index(indexer, paths, 1, &report));
   CHECK(report->added == 0 && report->unchanged >= 50 && report->failed == 0);
   CHECK(report->errors == NULL || report->error_count == 0);
+  kbsearch_report_free(report);
+  kbsearch_indexer_close(indexer);
+}
+
+/* follow_links and max_depth reach the directory walk. */
+static void test_walk_options(void) {
+  char walk_db[400], tree[400], path[500], outside[400];
+  const char *paths[1];
+  kbsearch_index_options options;
+  kbsearch_indexer *indexer = NULL;
+  kbsearch_report *report = NULL;
+
+  snprintf(walk_db, sizeof walk_db, "%s/walk-db", work_dir);
+  snprintf(tree, sizeof tree, "%s/tree", work_dir);
+  snprintf(path, sizeof path, "%s/1", tree);
+  CHECK(mkdir(tree, 0700) == 0 && mkdir(path, 0700) == 0);
+  snprintf(path, sizeof path, "%s/1/2", tree);
+  CHECK(mkdir(path, 0700) == 0);
+  snprintf(path, sizeof path, "%s/1/2/deep.md", tree);
+  write_file(path, "# Ndani kabisa\n\nMakala hii iko ndani ya folda mbili.\n");
+  snprintf(outside, sizeof outside, "%s/outside.md", work_dir);
+  write_file(outside, "# Nje\n\nMakala hii iko nje ya folda.\n");
+  snprintf(path, sizeof path, "%s/link.md", tree);
+  CHECK(symlink(outside, path) == 0);
+  paths[0] = tree;
+
+  CHECK_OK(kbsearch_index_options_init(&options, sizeof options));
+  CHECK(!options.follow_links && options.max_depth == 100);
+  CHECK_OK(kbsearch_indexer_open(walk_db, &options, &indexer));
+  CHECK_OK(kbsearch_indexer_index(indexer, paths, 1, &report));
+  CHECK(report->added == 1 && report->failed == 1);
+  CHECK(ends_with(report->errors[0].path, "/link.md"));
+  CHECK(strstr(report->errors[0].message, "outside the indexed directory") != NULL);
+  kbsearch_report_free(report);
+  kbsearch_indexer_close(indexer);
+
+  options.follow_links = 1;
+  options.max_depth = 1;
+  CHECK_OK(kbsearch_indexer_open(walk_db, &options, &indexer));
+  CHECK_OK(kbsearch_indexer_index(indexer, paths, 1, &report));
+  CHECK(report->added == 1 && report->deleted == 0 && report->failed == 1);
+  CHECK(ends_with(report->errors[0].path, "/1/2"));
+  CHECK(strstr(report->errors[0].message, "more than 1 directories deep") != NULL);
   kbsearch_report_free(report);
   kbsearch_indexer_close(indexer);
 }
@@ -769,6 +813,7 @@ int main(void) {
 
   test_version_and_status_names();
   test_index_corpus();
+  test_walk_options();
   CHECK_OK(kbsearch_searcher_open(db_dir, NULL, &searcher));
   test_search_five_languages(searcher);
   test_request_fields(searcher);
