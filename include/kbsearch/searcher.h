@@ -6,6 +6,10 @@
 // Xapian's MSet: an estimated total and a ranked page of hits. Hits are
 // identified by the article id, never by internal document numbers.
 //
+// What a request may choose for itself (recency, snippet length, highlight
+// marks) is in SearchRequest, overriding the Searcher's SearchOptions, so
+// one Searcher serves requests that ask differently.
+//
 // Thread safety: a Searcher is not safe for concurrent queries; open one per
 // thread (opening is cheap). Copy: not copyable; movable.
 #ifndef KBSEARCH_SEARCHER_H
@@ -51,6 +55,12 @@ struct SearchOptions {
   std::size_t max_prefix_expansions = 100;  // words one `prefix*` may stand for
   // Snippet length in characters (not bytes, so Thai gets the same room).
   std::size_t snippet_chars = 160;
+  // Put around each highlight in Hit::snippet_html as they are, while the
+  // text between is escaped: the application chooses them and must make
+  // them safe for where it shows them. A request's marks count against
+  // max_query_bytes like its query.
+  std::string mark_pre = "<mark>";
+  std::string mark_post = "</mark>";
   // Sharded indexes (README "Scaling out"): a shard that does not answer is
   // replaced by the first of its replicas that does. When none does,
   // searches throw ShardUnavailableError naming the shard, or, with
@@ -87,11 +97,29 @@ struct SearchRequest {
   bool all_translations = false;
   bool facets = true;    // count languages and tags over all matches
   bool snippets = true;  // build snippets and find the best section
+  // For this request instead of the Searcher's SearchOptions of the same
+  // name (see there); unset, the Searcher's. The hostile-query limits are
+  // not here: they protect the server from its requests.
+  std::optional<double> recency_bonus;
+  std::optional<int> recency_days;
+  std::optional<std::size_t> snippet_chars;
+  std::optional<std::string> mark_pre;
+  std::optional<std::string> mark_post;
 };
 
+// A query word in Hit::snippet, as [start, end) offsets in the units each
+// language's strings count: UTF-8 bytes (C, C++, Rust's str, Go), UTF-16
+// code units (JavaScript, Java, C#), and code points (Python's str, which
+// differs from UTF-16 past U+FFFF, emoji for one). A highlight covers whole
+// characters as a reader sees them (grapheme clusters: a Thai consonant
+// with its vowel and tone marks, a letter with its combining accents).
 struct Highlight {
-  std::size_t start = 0;  // byte offsets into Hit::snippet
+  std::size_t start = 0;  // bytes
   std::size_t end = 0;
+  std::size_t start_utf16 = 0;
+  std::size_t end_utf16 = 0;
+  std::size_t start_code_point = 0;
+  std::size_t end_code_point = 0;
 };
 
 struct Hit {
@@ -106,7 +134,12 @@ struct Hit {
   std::vector<std::string> languages;  // every language the article exists in, sorted
   double score = 0;
   std::string snippet;   // a passage of the best matching text, cut at word boundaries
-  std::vector<Highlight> highlights;  // the query's terms inside the snippet
+  // The query's words inside the snippet, in order, neither overlapping nor
+  // touching (words written together are one highlight).
+  std::vector<Highlight> highlights;
+  // The snippet ready for HTML: escaped (& < > " '), each highlight between
+  // the request's marks (SearchOptions::mark_pre, mark_post).
+  std::string snippet_html;
   // The section the snippet comes from: its heading (empty for the text
   // before the first heading) and its anchor, to link as path#anchor.
   std::string section_heading;

@@ -50,9 +50,9 @@ struct Searcher::Rep {
 
   SearchResults run(const SearchRequest& request);
   std::optional<StoredArticle> get(const std::string& id);
-  Xapian::MSet match(const SearchRequest& request, const Xapian::Query& query, const std::string& preferred,
-                     const std::vector<std::string>& indexed, Xapian::ValueCountMatchSpy& lang_spy,
-                     Xapian::ValueCountMatchSpy& tag_spy);
+  Xapian::MSet match(const SearchRequest& request, const SearchOptions& asked, const Xapian::Query& query,
+                     const std::string& preferred, const std::vector<std::string>& indexed,
+                     Xapian::ValueCountMatchSpy& lang_spy, Xapian::ValueCountMatchSpy& tag_spy);
   std::vector<std::string> indexed_languages();
   struct Translations {
     std::vector<std::string> languages;  // in the order asked
@@ -60,8 +60,9 @@ struct Searcher::Rep {
   };
   Translations translations(const std::string& group, const std::vector<std::string>& languages,
                             const std::string& wanted);
-  Hit make_hit(const Xapian::MSetIterator& match, const SearchRequest& request, const std::string& preferred,
-               const std::vector<std::string>& languages, const search::BuiltQuery& built);
+  Hit make_hit(const Xapian::MSetIterator& match, const SearchRequest& request, const SearchOptions& asked,
+               const std::string& preferred, const std::vector<std::string>& languages,
+               const search::BuiltQuery& built);
 };
 
 namespace {
@@ -206,6 +207,23 @@ void check_limits(const SearchRequest& request, const SearchOptions& options) {
     throw QueryError(request.query, "unknown language code '" + request.lang +
                                         "' (use an ISO 639-1 code such as th, sv, tr, sw, pt)");
   }
+  // A mark is repeated around every highlight of every hit.
+  for (const std::optional<std::string>* mark : {&request.mark_pre, &request.mark_post}) {
+    if (*mark && (*mark)->size() > options.max_query_bytes) {
+      throw QueryError(request.query, "asks for a highlight mark of " + std::to_string((*mark)->size()) +
+                                          " bytes; the limit is " + std::to_string(options.max_query_bytes));
+    }
+  }
+}
+
+// The Searcher's options with what the request chose for itself.
+SearchOptions options_for(const SearchRequest& request, SearchOptions options) {
+  options.recency_bonus = request.recency_bonus.value_or(options.recency_bonus);
+  options.recency_days = request.recency_days.value_or(options.recency_days);
+  options.snippet_chars = request.snippet_chars.value_or(options.snippet_chars);
+  if (request.mark_pre) options.mark_pre = *request.mark_pre;
+  if (request.mark_post) options.mark_post = *request.mark_post;
+  return options;
 }
 
 std::vector<FacetCount> sorted_counts(const std::map<std::string, std::size_t>& counts) {
@@ -263,8 +281,8 @@ Searcher::Rep::Translations Searcher::Rep::translations(const std::string& group
 }
 
 Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchRequest& request,
-                            const std::string& preferred, const std::vector<std::string>& languages,
-                            const search::BuiltQuery& built) {
+                            const SearchOptions& asked, const std::string& preferred,
+                            const std::vector<std::string>& languages, const search::BuiltQuery& built) {
   Xapian::Document doc = match.get_document();
   // One hit stands for its group: show the translation in the user's
   // language when the group has one.
@@ -293,9 +311,10 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
   if (terms == built.terms.end()) return hit;
   article.sections = index::decode_article_sections(doc.get_data());
   search::Snippet snippet = search::make_snippet(article, analyzers->get(article.lang), terms->second,
-                                                 options.snippet_chars);
+                                                 asked.snippet_chars);
   hit.snippet = std::move(snippet.text);
   hit.highlights = std::move(snippet.highlights);
+  hit.snippet_html = search::snippet_html(hit.snippet, hit.highlights, asked.mark_pre, asked.mark_post);
   if (snippet.section != nullptr) {
     hit.section_heading = snippet.section->heading;
     hit.section_anchor = snippet.section->anchor;
@@ -303,15 +322,16 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
   return hit;
 }
 
-Xapian::MSet Searcher::Rep::match(const SearchRequest& request, const Xapian::Query& query,
-                                  const std::string& preferred, const std::vector<std::string>& indexed,
-                                  Xapian::ValueCountMatchSpy& lang_spy, Xapian::ValueCountMatchSpy& tag_spy) {
+Xapian::MSet Searcher::Rep::match(const SearchRequest& request, const SearchOptions& asked,
+                                  const Xapian::Query& query, const std::string& preferred,
+                                  const std::vector<std::string>& indexed, Xapian::ValueCountMatchSpy& lang_spy,
+                                  Xapian::ValueCountMatchSpy& tag_spy) {
   std::vector<Xapian::Query> boosts{search::language_tie_break(indexed)};
-  if (!preferred.empty() && options.language_bonus > 0) {
-    boosts.push_back(search::language_boost(preferred, options.language_bonus));
+  if (!preferred.empty() && asked.language_bonus > 0) {
+    boosts.push_back(search::language_boost(preferred, asked.language_bonus));
   }
-  if (options.recency_bonus > 0 && options.recency_days > 0) {
-    boosts.push_back(search::recency_boost(options.recency_bonus, options.recency_days, std::time(nullptr)));
+  if (asked.recency_bonus > 0 && asked.recency_days > 0) {
+    boosts.push_back(search::recency_boost(asked.recency_bonus, asked.recency_days, std::time(nullptr)));
   }
   Xapian::Enquire enquire(db);
   enquire.set_query(search::with_boosts(query, boosts));
@@ -335,6 +355,7 @@ Xapian::MSet Searcher::Rep::match(const SearchRequest& request, const Xapian::Qu
 
 SearchResults Searcher::Rep::run(const SearchRequest& request) {
   check_limits(request, options);
+  const SearchOptions asked = options_for(request, options);
   const search::QueryNode root = search::parse_query(request.query);
   const std::vector<std::string> indexed = indexed_languages();
   const search::QueryLanguages langs = search::choose_query_languages(request.query, request.lang, indexed);
@@ -342,7 +363,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   // (a group without that translation still shows its best match) and the
   // language is preferred; else each language's analysis searches its own.
   const search::QueryTarget target{langs.languages, langs.preferred.empty()};
-  search::BuiltQuery built = search::build_query(request.query, root, target, options, *analyzers, db);
+  search::BuiltQuery built = search::build_query(request.query, root, target, asked, *analyzers, db);
 
   SearchResults results;
   results.query = request.query;
@@ -352,14 +373,14 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   if (built.query.empty()) return results;
 
   Xapian::ValueCountMatchSpy lang_spy(index::kSlotLang), tag_spy(index::kSlotTags);
-  Xapian::MSet mset = match(request, built.query, langs.preferred, indexed, lang_spy, tag_spy);
+  Xapian::MSet mset = match(request, asked, built.query, langs.preferred, indexed, lang_spy, tag_spy);
   if (mset.empty() && built.has_phrases) {
     // No article has the quoted words in sequence: answer with the
     // articles that have the words rather than with nothing. (The spies
     // have seen no match, so they count the second query alone.)
-    built = search::build_query(request.query, root, target, options, *analyzers, db, true);
+    built = search::build_query(request.query, root, target, asked, *analyzers, db, true);
     results.phrases_as_words = true;
-    mset = match(request, built.query, langs.preferred, indexed, lang_spy, tag_spy);
+    mset = match(request, asked, built.query, langs.preferred, indexed, lang_spy, tag_spy);
   }
   results.total = mset.get_matches_estimated();
   if (request.facets) {
@@ -373,7 +394,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   }
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Hit hit = make_hit(it, request, langs.preferred, indexed, built);
+    Hit hit = make_hit(it, request, asked, langs.preferred, indexed, built);
     hit.rank = ++rank;
     results.hits.push_back(std::move(hit));
   }

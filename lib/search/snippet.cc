@@ -5,6 +5,7 @@
 #include <map>
 #include <string_view>
 
+#include "analysis/grapheme_clusters.h"
 #include "analysis/token_forms.h"
 #include "util/utf8.h"
 
@@ -61,15 +62,23 @@ class QueryMatcher {
 
 // Character offsets of each token's start and end, so windows are measured
 // in characters: a Thai letter takes three bytes but no more room on screen.
+// A word's parts lie inside its bytes, behind the word's end: counted back.
 void char_offsets(const Passage& p, std::vector<std::size_t>& starts,
                   std::vector<std::size_t>& ends) {
-  std::size_t chars = 0, byte = 0;
+  const std::string_view text(*p.text);
+  std::size_t chars = 0, byte = 0;  // `chars` characters before `byte`
+  const auto chars_at = [&](std::size_t to) {
+    if (to >= byte) {
+      chars += util::utf8_length(text.substr(byte, to - byte));
+    } else {
+      chars -= util::utf8_length(text.substr(to, byte - to));
+    }
+    byte = to;
+    return chars;
+  };
   for (const Token& t : p.tokens) {
-    chars += util::utf8_length(std::string_view(*p.text).substr(byte, t.start - byte));
-    starts.push_back(chars);
-    chars += util::utf8_length(std::string_view(*p.text).substr(t.start, t.end - t.start));
-    ends.push_back(chars);
-    byte = t.end;
+    starts.push_back(chars_at(t.start));
+    ends.push_back(chars_at(t.end));
   }
 }
 
@@ -128,7 +137,42 @@ void best_window(Passage& p, const QueryMatcher& matches, std::size_t max_chars)
   }
   p.first = anchor;
   while (p.first > 0 && starts[anchor] - starts[p.first - 1] <= max_chars / 4) --p.first;
+  // Open on a whole word, not on one of its parts (mail of e-mail).
+  while (p.first > 0 && toks[p.first].part) --p.first;
   p.last = last_fitting(p.first);
+}
+
+// Fills in the UTF-16 and code point offsets of the highlights, counted in
+// one pass over the text.
+void add_utf16_and_code_point_offsets(std::string_view text, std::vector<Highlight>& highlights) {
+  std::size_t byte = 0, utf16 = 0, code_points = 0;
+  const auto count_to = [&](std::size_t to) {
+    const std::string_view run = text.substr(byte, to - byte);
+    utf16 += util::utf16_length(run);
+    code_points += util::utf8_length(run);
+    byte = to;
+  };
+  for (Highlight& h : highlights) {
+    count_to(h.start);
+    h.start_utf16 = utf16;
+    h.start_code_point = code_points;
+    count_to(h.end);
+    h.end_utf16 = utf16;
+    h.end_code_point = code_points;
+  }
+}
+
+void append_escaped(std::string_view text, std::string& out) {
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
 }
 
 }  // namespace
@@ -157,11 +201,15 @@ Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
   snippet.section = best.section;
 
   const std::string& text = *best.text;
-  const std::size_t begin = best.tokens[best.first].start;
+  // Cuts and highlights fall between whole characters as a reader sees
+  // them, which a token's offsets need not (grapheme_clusters.h).
+  analysis::GraphemeClusters clusters(text);
+  const std::size_t begin = clusters.at_or_before(best.tokens[best.first].start);
   // A word ends where the furthest of its tokens ends: a window may stop on
   // a part of a word whose whole token reaches further.
   std::size_t end = 0;
   for (std::size_t i = best.first; i <= best.last; ++i) end = std::max(end, best.tokens[i].end);
+  end = clusters.at_or_after(end);
   const std::string lead = begin > 0 ? "… " : "";
   snippet.text = lead + text.substr(begin, end - begin);
   for (std::size_t i = lead.size(); i < snippet.text.size(); ++i) {
@@ -171,7 +219,8 @@ Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
   for (std::size_t i = best.first; i <= best.last; ++i) {
     const Token& t = best.tokens[i];
     if (!matches(t)) continue;
-    const Highlight h{lead.size() + t.start - begin, lead.size() + t.end - begin};
+    const Highlight h{lead.size() + clusters.at_or_before(t.start) - begin,
+                      lead.size() + clusters.at_or_after(t.end) - begin};
     // Parts share their word's bytes (a compound, RESET_LINK_EXPIRED), and
     // words written together (Thai ลืม|รหัส|ผ่าน) read as one: one highlight
     // covers them all.
@@ -181,7 +230,24 @@ Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
       snippet.highlights.push_back(h);
     }
   }
+  add_utf16_and_code_point_offsets(snippet.text, snippet.highlights);
   return snippet;
+}
+
+std::string snippet_html(std::string_view text, const std::vector<Highlight>& highlights,
+                         std::string_view pre, std::string_view post) {
+  std::string html;
+  html.reserve(text.size() + highlights.size() * (pre.size() + post.size()));
+  std::size_t at = 0;
+  for (const Highlight& h : highlights) {
+    append_escaped(text.substr(at, h.start - at), html);
+    html += pre;
+    append_escaped(text.substr(h.start, h.end - h.start), html);
+    html += post;
+    at = h.end;
+  }
+  append_escaped(text.substr(at), html);
+  return html;
 }
 
 }  // namespace kbsearch::search

@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "index/document_data.h"
@@ -24,7 +25,7 @@ struct QueryTerms {
 
 struct Snippet {
   std::string text;
-  std::vector<Highlight> highlights;  // byte offsets into text
+  std::vector<Highlight> highlights;  // as Hit::highlights, in all three units
   const markdown::Section* section = nullptr;  // where the passage comes from
 };
 
@@ -34,6 +35,11 @@ struct Snippet {
 // the article's opening when none matches.
 Snippet make_snippet(const index::StoredArticle& article, Analyzer& analyzer,
                      const QueryTerms& query, std::size_t max_chars);
+
+// `text` escaped for HTML, with each of the highlights (in order, apart, as
+// make_snippet gives them) between `pre` and `post`, which are not escaped.
+std::string snippet_html(std::string_view text, const std::vector<Highlight>& highlights,
+                         std::string_view pre, std::string_view post);
 
 }  // namespace kbsearch::search
 

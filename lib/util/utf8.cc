@@ -50,6 +50,16 @@ std::size_t utf8_length(std::string_view text) {
   return n;
 }
 
+std::size_t utf16_length(std::string_view text) {
+  std::size_t n = 0;
+  // A lead byte of 0xF0 or more starts a 4-byte sequence: a surrogate pair.
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    n += ((byte & 0xC0) != 0x80) + (byte >= 0xF0);
+  }
+  return n;
+}
+
 bool has_thai(std::string_view text) {
   // U+0E00..U+0E7F is E0 B8 80..E0 B9 BF in UTF-8.
   for (std::size_t at = text.find('\xE0'); at != std::string_view::npos; at = text.find('\xE0', at + 1)) {

@@ -23,6 +23,10 @@ std::size_t utf8_length(std::string_view text);
 // \xNN, so that a file name that is not UTF-8 can be named in a message.
 std::string printable_utf8(std::string_view text);
 
+// Number of UTF-16 code units the same text takes: one per code point, two
+// for those past U+FFFF (emoji, for one).
+std::size_t utf16_length(std::string_view text);
+
 // True when `text` has a character of the Thai block (U+0E00..U+0E7F).
 bool has_thai(std::string_view text);
 

@@ -18,6 +18,7 @@
 #include "kbsearch/indexer.h"
 #include "scale/shard_server.h"
 #include "test_support.h"
+#include "unicode_support.h"
 
 namespace kbsearch {
 namespace {
@@ -108,6 +109,42 @@ TEST_F(CliCorpus, EachLanguageFindsItsOwnArticleWithoutLang) {
     const CliRun run = kbsearch({"search", "--db", db(), "--json", query});
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(run.parsed()["hits"][0]["id"], id) << query;
+  }
+}
+
+// snippet_html and the UTF-16 and code point offsets beside the byte
+// offsets, with the snippet length and marks the command line asks for.
+TEST_F(CliCorpus, SearchJsonHasHighlightsReadyToShow) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"th", "รหัสผ่าน"}, {"sv", "lösenord"}, {"tr", "şifre"}, {"sw", "nenosiri"}, {"pt", "senha"}};
+  for (const auto& [lang, query] : cases) {
+    SCOPED_TRACE(query);
+    const json marked = kbsearch({"search", "--db", db(), "--json", "--lang", lang, "--snippet-chars", "60",
+                                  "--mark-pre", "<b class=\"hit\">", "--mark-post", "</b>", query})
+                            .parsed();
+    ASSERT_FALSE(marked["hits"].empty());
+    for (const json& hit : marked["hits"]) {
+      const std::string snippet = hit["snippet"];
+      const std::string html = hit["snippet_html"];
+      ASSERT_EQ(hit["highlights_utf16"].size(), hit["highlights"].size());
+      ASSERT_EQ(hit["highlights_code_points"].size(), hit["highlights"].size());
+      EXPECT_FALSE(hit["highlights"].empty()) << snippet;
+      for (std::size_t i = 0; i < hit["highlights"].size(); ++i) {
+        const std::size_t start = hit["highlights"][i][0], end = hit["highlights"][i][1];
+        const std::string word = snippet.substr(start, end - start);
+        EXPECT_EQ(testutil::utf16_slice(snippet, hit["highlights_utf16"][i][0], hit["highlights_utf16"][i][1]), word);
+        EXPECT_EQ(testutil::code_point_slice(snippet, hit["highlights_code_points"][i][0],
+                                             hit["highlights_code_points"][i][1]),
+                  word);
+        EXPECT_TRUE(testutil::Contains(html, "<b class=\"hit\">" + word + "</b>"));
+      }
+      // 60 characters, and the "… " and " …" that say where it was cut.
+      EXPECT_LE(icu::UnicodeString::fromUTF8(snippet).countChar32(), 60 + 4) << snippet;
+    }
+    const json plain = kbsearch({"search", "--db", db(), "--json", "--lang", lang, "--limit", "1", query}).parsed();
+    EXPECT_TRUE(testutil::Contains(plain["hits"][0]["snippet_html"], "<mark>"));
+    EXPECT_GT(plain["hits"][0]["snippet"].get<std::string>().size(),
+              marked["hits"][0]["snippet"].get<std::string>().size());
   }
 }
 

@@ -1,5 +1,6 @@
 // Fuzz target: snippet generation from any article text and any query
 // words (split at the first NUL byte), in any language.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -36,6 +37,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& h : snippet.highlights) {
     FUZZ_CHECK(h.start < h.end && h.end <= snippet.text.size() && h.start >= previous_end);
     previous_end = h.end;
+    // The other units count the same text as the bytes.
+    const std::string_view text(snippet.text);
+    FUZZ_CHECK(h.start_utf16 == kbsearch::util::utf16_length(text.substr(0, h.start)));
+    FUZZ_CHECK(h.end_utf16 == kbsearch::util::utf16_length(text.substr(0, h.end)));
+    FUZZ_CHECK(h.start_code_point == kbsearch::util::utf8_length(text.substr(0, h.start)));
+    FUZZ_CHECK(h.end_code_point == kbsearch::util::utf8_length(text.substr(0, h.end)));
   }
+  // Escaped: the only < and > left are the marks, one pair per highlight.
+  const std::string html = kbsearch::search::snippet_html(snippet.text, snippet.highlights, "<", ">");
+  FUZZ_CHECK(html.find_first_of("\"'") == std::string::npos);
+  FUZZ_CHECK(static_cast<std::size_t>(std::count(html.begin(), html.end(), '<')) == snippet.highlights.size());
+  FUZZ_CHECK(static_cast<std::size_t>(std::count(html.begin(), html.end(), '>')) == snippet.highlights.size());
   return 0;
 }

@@ -54,5 +54,13 @@ TEST(Utf8Length, CountsCodePoints) {
   EXPECT_EQ(utf8_length(""), 0u);
 }
 
+TEST(Utf16Length, CountsTwoUnitsForCharactersPastTheBasicPlane) {
+  EXPECT_EQ(utf16_length("şifre"), 5u);
+  EXPECT_EQ(utf16_length("återställ"), 9u);
+  EXPECT_EQ(utf16_length("รหัสผ่าน"), 8u);
+  EXPECT_EQ(utf16_length("🔒 senha"), 8u);  // U+1F512 is a surrogate pair
+  EXPECT_EQ(utf16_length(""), 0u);
+}
+
 }  // namespace
 }  // namespace kbsearch::util

@@ -25,6 +25,9 @@ struct SearchArgs {
   bool no_facets = false;
   bool no_snippets = false;
   double recency_bonus = 0;
+  std::size_t snippet_chars = SearchOptions{}.snippet_chars;
+  std::string mark_pre = SearchOptions{}.mark_pre;
+  std::string mark_post = SearchOptions{}.mark_post;
   bool allow_missing_shards = false;
   bool json = false;
   std::string queries;
@@ -41,7 +44,13 @@ nlohmann::json results_json(const SearchResults& results) {
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& h : results.hits) {
     nlohmann::json spans = nlohmann::json::array();
-    for (const auto& s : h.highlights) spans.push_back({s.start, s.end});
+    nlohmann::json spans_utf16 = nlohmann::json::array();
+    nlohmann::json spans_code_points = nlohmann::json::array();
+    for (const auto& s : h.highlights) {
+      spans.push_back({s.start, s.end});
+      spans_utf16.push_back({s.start_utf16, s.end_utf16});
+      spans_code_points.push_back({s.start_code_point, s.end_code_point});
+    }
     hits.push_back({{"rank", h.rank},
                     {"id", h.id},
                     {"lang", h.lang},
@@ -54,6 +63,9 @@ nlohmann::json results_json(const SearchResults& results) {
                     {"score", h.score},
                     {"snippet", h.snippet},
                     {"highlights", spans},
+                    {"highlights_utf16", spans_utf16},
+                    {"highlights_code_points", spans_code_points},
+                    {"snippet_html", h.snippet_html},
                     {"section", {{"heading", h.section_heading}, {"anchor", h.section_anchor}}}});
   }
   return {{"query", results.query},
@@ -118,6 +130,9 @@ SearchRequest make_request(const SearchArgs& args, std::string query, std::strin
   request.all_translations = args.all_translations;
   request.facets = !args.no_facets;
   request.snippets = !args.no_snippets;
+  request.snippet_chars = args.snippet_chars;
+  request.mark_pre = args.mark_pre;
+  request.mark_post = args.mark_post;
   return request;
 }
 
@@ -187,6 +202,13 @@ Command add_search_command(CLI::App& app) {
                 "One hit per translation instead of one per translation group");
   cmd->add_flag("--no-facets", args->no_facets, "Do not count languages and tags");
   cmd->add_flag("--no-snippets", args->no_snippets, "Do not build snippets");
+  cmd->add_option("--snippet-chars", args->snippet_chars, "Snippet length in characters")
+      ->capture_default_str();
+  cmd->add_option("--mark-pre", args->mark_pre,
+                  "Put before each highlight in snippet_html (--json), as it is")
+      ->capture_default_str();
+  cmd->add_option("--mark-post", args->mark_post, "Put after each highlight in snippet_html (--json)")
+      ->capture_default_str();
   cmd->add_option("--recency-bonus", args->recency_bonus,
                   "Score added to articles updated today, falling to 0 over a year")
       ->check(CLI::NonNegativeNumber);
