@@ -357,6 +357,12 @@ typedef struct kbsearch_search_options {
   size_t max_prefix_expansions;
   /* Snippet length in characters (default 160). */
   size_t snippet_chars;
+  /* Put around each highlight in a hit's snippet_html as they are, while
+   * the text between is escaped (defaults "<mark>", "</mark>"): they are
+   * yours to make safe for where you show them. Copied when the searcher
+   * opens. */
+  const char *mark_pre;
+  const char *mark_post;
   /* Sharded indexes: non-zero, answer without the shards that do not
    * (naming them in kbsearch_results_missing_shards); 0 (default), fail
    * with KBSEARCH_SHARD_UNAVAILABLE. */
@@ -405,6 +411,14 @@ typedef struct kbsearch_request {
   int all_translations; /* non-zero: every translation; 0 (default): one hit per group */
   int facets;           /* count languages and tags over all matches (default 1) */
   int snippets;         /* build snippets, find the best section (default 1) */
+  /* For this request instead of the searcher's options of the same name,
+   * so that one searcher serves requests that ask differently. Each
+   * default means "the searcher's". */
+  double recency_bonus; /* negative (default -1): the searcher's; 0: off for this request */
+  int recency_days;     /* 0 or less (default 0): the searcher's */
+  size_t snippet_chars; /* 0 (default): the searcher's */
+  const char *mark_pre; /* NULL (default): the searcher's */
+  const char *mark_post;
 } kbsearch_request;
 
 /* Fills `request` with the defaults (no query yet), `size` being sizeof
@@ -421,10 +435,19 @@ KBSEARCH_C_API kbsearch_status kbsearch_searcher_search(kbsearch_searcher *searc
                                                         const kbsearch_request *request,
                                                         kbsearch_results **results);
 
-/* A query word in a hit's snippet: [start, end) in bytes. */
+/* A query word in a hit's snippet, as [start, end) offsets in the units
+ * each language's strings count: UTF-8 bytes (C, Go, PHP, Ruby's
+ * bytesize), UTF-16 code units (JavaScript, Java, C#) and code points
+ * (Python's str, Ruby's String#[]; they differ from UTF-16 past U+FFFF,
+ * emoji for one). A highlight covers whole characters as a reader sees
+ * them (a Thai consonant with its vowel and tone marks). */
 typedef struct kbsearch_highlight {
   size_t start;
   size_t end;
+  size_t start_utf16;
+  size_t end_utf16;
+  size_t start_code_point;
+  size_t end_code_point;
 } kbsearch_highlight;
 
 /* One ranked article; see kbsearch::Hit. Belongs to its results. */
@@ -438,10 +461,13 @@ typedef struct kbsearch_hit {
   const char *updated; /* YYYY-MM-DD, or "" */
   double score;
   /* A passage of the best matching text, cut at word boundaries ("" when
-   * the request asked for no snippets), and the query's words in it. */
+   * the request asked for no snippets); the query's words in it, in order,
+   * neither overlapping nor touching; and the snippet ready for HTML:
+   * escaped (& < > " '), each highlight between the marks. */
   const char *snippet;
   const kbsearch_highlight *highlights;
   size_t highlight_count;
+  const char *snippet_html;
   const char *const *tags;
   size_t tag_count;
   const char *const *languages; /* every language the article exists in, sorted */

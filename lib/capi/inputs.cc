@@ -48,7 +48,7 @@ struct CallerStruct<kbsearch_search_options> {
   static constexpr std::size_t kFirstSize =
       KBSEARCH_END_OF(kbsearch_search_options, reconnect_seconds);
   static kbsearch_search_options defaults() {
-    const SearchOptions cpp;
+    static const SearchOptions cpp;  // its marks are the struct's default strings
     kbsearch_search_options c{};
     c.size = sizeof c;
     c.title_weight = cpp.title_weight;
@@ -64,6 +64,8 @@ struct CallerStruct<kbsearch_search_options> {
     c.max_limit = cpp.max_limit;
     c.max_prefix_expansions = cpp.max_prefix_expansions;
     c.snippet_chars = cpp.snippet_chars;
+    c.mark_pre = cpp.mark_pre.c_str();
+    c.mark_post = cpp.mark_post.c_str();
     c.allow_missing_shards = cpp.allow_missing_shards;
     c.shard_timeout_ms = cpp.shard_timeout_ms;
     c.reconnect_seconds = cpp.reconnect_seconds;
@@ -74,7 +76,7 @@ struct CallerStruct<kbsearch_search_options> {
 template <>
 struct CallerStruct<kbsearch_request> {
   static constexpr const char* kName = "kbsearch_request";
-  static constexpr std::size_t kFirstSize = KBSEARCH_END_OF(kbsearch_request, snippets);
+  static constexpr std::size_t kFirstSize = KBSEARCH_END_OF(kbsearch_request, mark_post);
   static kbsearch_request defaults() {
     const SearchRequest cpp;
     kbsearch_request c{};
@@ -85,6 +87,12 @@ struct CallerStruct<kbsearch_request> {
     c.all_translations = cpp.all_translations;
     c.facets = cpp.facets;
     c.snippets = cpp.snippets;
+    // SearchRequest's unset optionals, as the header spells them.
+    c.recency_bonus = -1;
+    c.recency_days = 0;
+    c.snippet_chars = 0;
+    c.mark_pre = nullptr;
+    c.mark_post = nullptr;
     return c;
   }
 };
@@ -181,6 +189,8 @@ SearchOptions to_cpp(const kbsearch_search_options* options, const char* functio
   cpp.max_limit = c.max_limit;
   cpp.max_prefix_expansions = c.max_prefix_expansions;
   cpp.snippet_chars = c.snippet_chars;
+  cpp.mark_pre = require(c.mark_pre, function, "options->mark_pre");
+  cpp.mark_post = require(c.mark_post, function, "options->mark_post");
   cpp.allow_missing_shards = c.allow_missing_shards != 0;
   cpp.shard_timeout_ms = c.shard_timeout_ms;
   cpp.reconnect_seconds = c.reconnect_seconds;
@@ -204,6 +214,11 @@ SearchRequest to_cpp(const kbsearch_request& request, const char* function) {
   cpp.all_translations = c.all_translations != 0;
   cpp.facets = c.facets != 0;
   cpp.snippets = c.snippets != 0;
+  if (c.recency_bonus >= 0) cpp.recency_bonus = c.recency_bonus;
+  if (c.recency_days > 0) cpp.recency_days = c.recency_days;
+  if (c.snippet_chars > 0) cpp.snippet_chars = c.snippet_chars;
+  if (c.mark_pre != nullptr) cpp.mark_pre = c.mark_pre;
+  if (c.mark_post != nullptr) cpp.mark_post = c.mark_post;
   return cpp;
 }
 

@@ -26,7 +26,10 @@ StringList::StringList(const std::vector<std::string>& strings) {
 // its vector) without breaking `c`: moving a vector keeps its buffer.
 HitView::HitView(const Hit& hit) : c{}, tags(hit.tags), languages(hit.languages) {
   highlights.reserve(hit.highlights.size());
-  for (const Highlight& h : hit.highlights) highlights.push_back({h.start, h.end});
+  for (const Highlight& h : hit.highlights) {
+    highlights.push_back({h.start, h.end, h.start_utf16, h.end_utf16, h.start_code_point,
+                          h.end_code_point});
+  }
   c.rank = hit.rank;
   c.id = hit.id.c_str();
   c.lang = hit.lang.c_str();
@@ -38,6 +41,7 @@ HitView::HitView(const Hit& hit) : c{}, tags(hit.tags), languages(hit.languages)
   c.snippet = hit.snippet.c_str();
   c.highlights = highlights.data();
   c.highlight_count = highlights.size();
+  c.snippet_html = hit.snippet_html.c_str();
   c.tags = tags.data();
   c.tag_count = tags.size();
   c.languages = languages.data();

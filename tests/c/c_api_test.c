@@ -64,6 +64,40 @@ static int list_contains(const char *const *list, size_t count, const char *valu
   return 0;
 }
 
+/* The UTF-16 code units and the code points of the first `bytes` bytes of
+ * UTF-8 text `s`. */
+static void count_units(const char *s, size_t bytes, size_t *utf16, size_t *code_points) {
+  size_t i;
+  *utf16 = *code_points = 0;
+  for (i = 0; i < bytes; ++i) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c & 0xC0) == 0x80) continue; /* a continuation byte */
+    ++*code_points;
+    *utf16 += c >= 0xF0 ? 2 : 1; /* four bytes: past U+FFFF, a surrogate pair */
+  }
+}
+
+static size_t code_points(const char *s) {
+  size_t utf16, points;
+  count_units(s, strlen(s), &utf16, &points);
+  return points;
+}
+
+/* A hit's highlights lie in its snippet, in order, apart, and say where in
+ * UTF-16 code units and code points as they do in bytes. */
+static void check_highlights(const kbsearch_hit *hit) {
+  size_t i, utf16, points;
+  for (i = 0; i < hit->highlight_count; ++i) {
+    const kbsearch_highlight *h = &hit->highlights[i];
+    CHECK(h->start < h->end && h->end <= strlen(hit->snippet));
+    CHECK(i == 0 || h->start > hit->highlights[i - 1].end);
+    count_units(hit->snippet, h->start, &utf16, &points);
+    CHECK(h->start_utf16 == utf16 && h->start_code_point == points);
+    count_units(hit->snippet, h->end, &utf16, &points);
+    CHECK(h->end_utf16 == utf16 && h->end_code_point == points);
+  }
+}
+
 /* The paths this test works in, under a fresh temporary directory. */
 static char work_dir[256], db_dir[300], bad_dir[300];
 
@@ -219,7 +253,7 @@ static void test_search_five_languages(kbsearch_searcher *searcher) {
     const kbsearch_hit *hit = kbsearch_results_hit(results, 0);
     const kbsearch_facet *facets;
     const char *const *query_languages;
-    char path_end[64];
+    char path_end[64], marked[128];
     int highlighted = 0;
 
     CHECK(hit != NULL);
@@ -236,17 +270,20 @@ static void test_search_five_languages(kbsearch_searcher *searcher) {
     CHECK(hit->language_count == 5 && strcmp(hit->languages[0], "pt") == 0 &&
           strcmp(hit->languages[4], "tr") == 0 && hit->languages[5] == NULL);
     CHECK(hit->section_anchor[0] != '\0');
-    /* The query's word is highlighted where it is in the snippet. */
+    /* The query's word is highlighted where it is in the snippet, and
+     * marked in its HTML. */
     CHECK(hit->highlight_count > 0);
+    check_highlights(hit);
     for (i = 0; i < hit->highlight_count; ++i) {
       const kbsearch_highlight *h = &hit->highlights[i];
-      CHECK(h->start < h->end && h->end <= strlen(hit->snippet));
       if (h->end - h->start == strlen(t->highlighted) &&
           memcmp(hit->snippet + h->start, t->highlighted, h->end - h->start) == 0) {
         highlighted = 1;
       }
     }
     CHECK(highlighted);
+    snprintf(marked, sizeof marked, "<mark>%s</mark>", t->highlighted);
+    CHECK(strstr(hit->snippet_html, marked) != NULL);
 
     query_languages = kbsearch_results_query_languages(results, &count);
     CHECK(count == 1 && strcmp(query_languages[0], t->lang) == 0 && query_languages[1] == NULL);
@@ -275,6 +312,8 @@ static void test_request_fields(kbsearch_searcher *searcher) {
   CHECK(request.query == NULL && request.lang == NULL && request.offset == 0 &&
         request.limit == 10 && request.sort == KBSEARCH_SORT_RELEVANCE &&
         !request.all_translations && request.facets && request.snippets);
+  CHECK(request.recency_bonus < 0 && request.recency_days == 0 && request.snippet_chars == 0 &&
+        request.mark_pre == NULL && request.mark_post == NULL); /* all the searcher's */
 
   /* Pages: offset 1 is the second hit. */
   request.query = "senha";
@@ -336,6 +375,81 @@ static void test_request_fields(kbsearch_searcher *searcher) {
   kbsearch_results_free(results);
 }
 
+/* What a request chooses for itself, over what its searcher was opened
+ * with: snippet length, highlight marks, recency. */
+static void test_per_request_options(kbsearch_searcher *searcher) {
+  kbsearch_search_options options;
+  kbsearch_searcher *recent = NULL;
+  kbsearch_request request;
+  kbsearch_results *results;
+  const kbsearch_hit *hit;
+  char best_id[128];
+
+  CHECK_OK(kbsearch_request_init(&request, sizeof request));
+  request.query = "glömt lösenordet";
+  request.lang = "sv";
+  CHECK_OK(kbsearch_searcher_search(searcher, &request, &results));
+  CHECK(code_points(kbsearch_results_hit(results, 0)->snippet) > 40);
+  kbsearch_results_free(results);
+  request.snippet_chars = 40;
+  request.mark_pre = "[[";
+  request.mark_post = "]]";
+  CHECK_OK(kbsearch_searcher_search(searcher, &request, &results));
+  hit = kbsearch_results_hit(results, 0);
+  CHECK(code_points(hit->snippet) <= 40);
+  check_highlights(hit);
+  CHECK(strstr(hit->snippet_html, "[[lösenordet]]") != NULL);
+  CHECK(strstr(hit->snippet_html, "<mark>") == NULL);
+  kbsearch_results_free(results);
+
+  /* Relevance alone, then a recency bonus large enough to put the most
+   * recently updated article (api-keys, 2026-05-12) first. */
+  CHECK_OK(kbsearch_request_init(&request, sizeof request));
+  request.query = "Orbit";
+  request.lang = "sv";
+  CHECK_OK(kbsearch_searcher_search(searcher, &request, &results));
+  snprintf(best_id, sizeof best_id, "%s", kbsearch_results_hit(results, 0)->id);
+  CHECK(strcmp(best_id, "api-keys-sv") != 0);
+  kbsearch_results_free(results);
+  request.recency_bonus = 100;
+  request.recency_days = 3650;
+  CHECK_OK(kbsearch_searcher_search(searcher, &request, &results));
+  CHECK(strcmp(kbsearch_results_hit(results, 0)->id, "api-keys-sv") == 0);
+  kbsearch_results_free(results);
+
+  /* The same through the searcher's options, which a request overrides. */
+  CHECK_OK(kbsearch_search_options_init(&options, sizeof options));
+  CHECK(strcmp(options.mark_pre, "<mark>") == 0 && strcmp(options.mark_post, "</mark>") == 0);
+  CHECK(options.snippet_chars == 160 && options.recency_bonus == 0);
+  options.snippet_chars = 40;
+  options.mark_pre = "<em>";
+  options.mark_post = "</em>";
+  options.recency_bonus = 100;
+  options.recency_days = 3650;
+  CHECK_OK(kbsearch_searcher_open(db_dir, &options, &recent));
+  CHECK_OK(kbsearch_request_init(&request, sizeof request));
+  request.query = "glömt lösenordet";
+  request.lang = "sv";
+  CHECK_OK(kbsearch_searcher_search(recent, &request, &results));
+  hit = kbsearch_results_hit(results, 0);
+  CHECK(code_points(hit->snippet) <= 40);
+  CHECK(strstr(hit->snippet_html, "<em>lösenordet</em>") != NULL);
+  kbsearch_results_free(results);
+  request.snippet_chars = 160;
+  CHECK_OK(kbsearch_searcher_search(recent, &request, &results));
+  CHECK(code_points(kbsearch_results_hit(results, 0)->snippet) > 40);
+  kbsearch_results_free(results);
+  request.query = "Orbit";
+  CHECK_OK(kbsearch_searcher_search(recent, &request, &results));
+  CHECK(strcmp(kbsearch_results_hit(results, 0)->id, "api-keys-sv") == 0);
+  kbsearch_results_free(results);
+  request.recency_bonus = 0; /* off, for this request */
+  CHECK_OK(kbsearch_searcher_search(recent, &request, &results));
+  CHECK(strcmp(kbsearch_results_hit(results, 0)->id, best_id) == 0);
+  kbsearch_results_free(results);
+  kbsearch_searcher_close(recent);
+}
+
 static void test_get_and_languages(kbsearch_searcher *searcher) {
   kbsearch_stored_article *article = NULL;
   const char *const *languages = NULL;
@@ -370,7 +484,7 @@ static void test_get_and_languages(kbsearch_searcher *searcher) {
 
 static const char kAirplaneSw[] =
     "# Kutumia Orbit katika hali ya ndegeni\n\n"
-    "Ukiwa safarini bila mtandao, washa hali ya ndegeni na makala zilizohifadhiwa "
+    "Ukiwa safarini 🔒 bila mtandao, washa hali ya ndegeni na makala zilizohifadhiwa "
     "zitafunguka.\n\n"
     "## Mipangilio\n\nFungua **Mipangilio**, au andika:\n\n```\norbit offline --enable\n```\n";
 static const char kAirplanePt[] =
@@ -413,6 +527,17 @@ static void test_documents_api(void) {
 
   /* The searcher, open since before the commit, sees it. */
   CHECK(rank_of(searcher, "sw", "ndegeni", "faq-airplane-sw") == 1);
+  {
+    /* The padlock, past U+FFFF, is two UTF-16 code units but one code
+     * point: the offsets after it differ. */
+    kbsearch_results *results = search(searcher, "sw", "washa ndegeni");
+    const kbsearch_hit *hit = kbsearch_results_hit(results, 0);
+    CHECK(strcmp(hit->id, "faq-airplane-sw") == 0 && strstr(hit->snippet, "🔒") != NULL);
+    CHECK(hit->highlight_count == 2);
+    check_highlights(hit);
+    CHECK(hit->highlights[0].start_utf16 == hit->highlights[0].start_code_point + 1);
+    kbsearch_results_free(results);
+  }
   CHECK(rank_of(searcher, "pt", "modo avião", "faq-airplane-pt") == 1);
 
   CHECK_OK(kbsearch_searcher_get(searcher, "faq-airplane-sw", &article));
@@ -603,6 +728,10 @@ static void test_invalid_arguments(void) {
   memset(&search_options, 0, sizeof search_options);
   CHECK_STATUS(kbsearch_searcher_open(db_dir, &search_options, &searcher),
                KBSEARCH_INVALID_ARGUMENT, "kbsearch_search_options_init");
+  CHECK_OK(kbsearch_search_options_init(&search_options, sizeof search_options));
+  search_options.mark_post = NULL;
+  CHECK_STATUS(kbsearch_searcher_open(db_dir, &search_options, &searcher),
+               KBSEARCH_INVALID_ARGUMENT, "options->mark_post is NULL");
   CHECK_OK(kbsearch_request_init(&request, sizeof request));
   request.query = "senha";
   CHECK_STATUS(kbsearch_searcher_search(NULL, &request, &results), KBSEARCH_INVALID_ARGUMENT,
@@ -817,6 +946,7 @@ int main(void) {
   CHECK_OK(kbsearch_searcher_open(db_dir, NULL, &searcher));
   test_search_five_languages(searcher);
   test_request_fields(searcher);
+  test_per_request_options(searcher);
   test_get_and_languages(searcher);
   kbsearch_searcher_close(searcher);
   test_documents_api();
