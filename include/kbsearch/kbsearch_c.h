@@ -282,7 +282,8 @@ typedef struct kbsearch_article {
   const char *lang;    /* "sv", "pt-BR"...; default: front matter's, else identified */
   const char *updated; /* YYYY-MM-DD */
   const char *group;   /* translation group; default: the id */
-  const char *const *tags; /* tag_count tags; any: they replace the front matter's */
+  /* tag_count tags; when there are any, they replace the front matter's. */
+  const char *const *tags;
   size_t tag_count;
 } kbsearch_article;
 
@@ -292,10 +293,9 @@ KBSEARCH_C_API kbsearch_status kbsearch_article_init(kbsearch_article *article, 
 /* Analyses `article` as a file would be and stages it, replacing the
  * article of that id; nothing reaches the index before commit. The strings
  * are copied: the caller may free them on return. KBSEARCH_INPUT_ERROR
- * (naming the id) for an invalid id, text that is not UTF-8, holds NUL
- * bytes or is over max_file_bytes, broken front matter or fields, an id
- * owned by a file; nothing is staged then, and what was staged before
- * stays. Staging the same text and fields again changes nothing. */
+ * (naming the id) for an invalid id, text that is not UTF-8 or is over
+ * max_file_bytes, broken front matter or fields, an id owned by a file;
+ * nothing is staged then, and what was staged before stays. Staging the same text and fields again changes nothing. */
 KBSEARCH_C_API kbsearch_status kbsearch_indexer_put(kbsearch_indexer *indexer,
                                                     const kbsearch_article *article);
 
