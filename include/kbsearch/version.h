@@ -12,9 +12,11 @@ inline constexpr const char* kVersion = "0.1.0";
 // with another schema version must be rebuilt.
 inline constexpr int kIndexSchemaVersion = 6;
 
-// Bumped when any analysis recipe changes the terms it produces; articles
-// analysed by another version are re-indexed even if their file is unchanged.
-inline constexpr int kAnalysisVersion = 3;
+// Bumped when any analysis recipe changes the terms it produces, or what an
+// article keeps of its text (4: ids in NFC, bidirectional controls removed);
+// articles analysed by another version are re-indexed even if their file is
+// unchanged.
+inline constexpr int kAnalysisVersion = 4;
 
 }  // namespace kbsearch
 

@@ -58,4 +58,17 @@ const icu::Normalizer2& nfd() {
   return n;
 }
 
+std::string to_nfc(std::string_view text) {
+  static const icu::Normalizer2& n = instance(&icu::Normalizer2::getNFCInstance, "loading the NFC normalizer");
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (n.isNormalized(u, status) && U_SUCCESS(status)) return std::string(text);
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString normal = n.normalize(u, status);
+  check_icu(status, "normalizing an id to NFC");
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
+}
+
 }  // namespace kbsearch::analysis

@@ -9,6 +9,9 @@
 
 #include <unicode/uversion.h>
 
+#include <string>
+#include <string_view>
+
 U_NAMESPACE_BEGIN
 class Normalizer2;
 U_NAMESPACE_END
@@ -26,6 +29,10 @@ const icu::Normalizer2& nfkc();
 
 // Plain NFD, for the accent folder's decompositions.
 const icu::Normalizer2& nfd();
+
+// `text` (valid UTF-8) in NFC: the form an article id is kept in, so that a
+// file name from macOS (NFD) and the same id typed elsewhere (NFC) are one.
+std::string to_nfc(std::string_view text);
 
 }  // namespace kbsearch::analysis
 

@@ -1,6 +1,7 @@
 #include "index/analysis_pool.h"
 
 #include <chrono>
+#include <system_error>
 
 #include "analysis/analyzer_cache.h"
 #include "index/document_builder.h"
@@ -54,16 +55,27 @@ AnalysisPool::AnalysisPool(unsigned threads, std::map<std::string, AnalyzerOptio
     inline_worker_.reset(new Worker{analysis::AnalyzerCache(options_), config_fingerprint_, filter_});
     return;
   }
-  for (unsigned i = 0; i < threads_; ++i) workers_.emplace_back([this] { run_worker(); });
+  try {
+    for (unsigned i = 0; i < threads_; ++i) workers_.emplace_back([this] { run_worker(); });
+  } catch (const std::system_error& e) {
+    // The threads started must be joined before the pool goes, or their
+    // std::thread objects would end the process.
+    stop_workers();
+    throw Error("cannot start " + std::to_string(threads_) + " analysis threads (" + e.what() +
+                "); ask for fewer threads");
+  }
 }
 
-AnalysisPool::~AnalysisPool() {
+AnalysisPool::~AnalysisPool() { stop_workers(); }
+
+void AnalysisPool::stop_workers() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stopping_ = true;
   }
   ready_.notify_all();
   for (auto& t : workers_) t.join();
+  workers_.clear();
 }
 
 std::future<AnalysisOutcome> AnalysisPool::submit(AnalysisJob job) {

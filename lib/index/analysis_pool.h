@@ -42,7 +42,8 @@ class AnalysisPool {
  public:
   // `threads` workers (at least 1); with 1 the work runs on the caller's
   // thread when the result is asked for, and no thread is started. Articles
-  // that `filter` does not accept are not analysed.
+  // that `filter` does not accept are not analysed. Throws Error when the
+  // system cannot start that many threads.
   AnalysisPool(unsigned threads, std::map<std::string, AnalyzerOptions> options,
                std::string config_fingerprint, ShardFilter filter);
   ~AnalysisPool();
@@ -56,6 +57,7 @@ class AnalysisPool {
  private:
   struct Worker;
   void run_worker();
+  void stop_workers();
 
   unsigned threads_;
   std::map<std::string, AnalyzerOptions> options_;

@@ -105,10 +105,13 @@ struct DatabaseWriter::Rep {
   std::optional<Xapian::Database> carry_from;
   std::vector<FileError> carried_errors;
   bool switched = false;  // a rebuild's generation is the live one already
+  bool keep_generations = false;  // the stub was damaged: which to keep is the user's call
 
   void open();
   void mark_schema();
+  void start_from_live();
   void carry_put_articles(const Xapian::Database& old);
+  void carry_put_articles_from(const Xapian::Database& old);
   void check_writable(const char* what) const;
   std::vector<Xapian::docid> holders_of(const std::string& id_term);
   void check_owner(const std::string& id, const std::vector<Xapian::docid>& holders);
@@ -117,6 +120,7 @@ struct DatabaseWriter::Rep {
   void reset_staging();
   void reanalyse_put_articles();
   void switch_rebuilt();
+  void drop_unfinished_rebuild();
   void read_file(const ArticleFile& file, AnalysisPool& pool,
                  std::deque<Pending>& pending);
   void apply(Pending& pending);
@@ -138,7 +142,14 @@ struct DatabaseWriter::Rep {
 
 void DatabaseWriter::Rep::open() {
   generations = Generations(dir);
-  live = generations.current();
+  try {
+    live = generations.current();
+  } catch (const IndexUnusableError&) {
+    // A rebuild is the way out of a damaged stub: it starts from the
+    // articles, and keeps every generation on disk.
+    if (!options.rebuild || options.dry_run) throw;
+    keep_generations = true;
+  }
   if (options.dry_run) {
     generation = live.value_or(0);
     if (live) {
@@ -164,30 +175,58 @@ void DatabaseWriter::Rep::open() {
     if (live && g > *live) std::filesystem::remove_all(generations.path(g));
   }
   generation = generations.next();
-  if (live) {
-    Xapian::Database current(generations.path(*live));
-    bool compatible = true;
-    try {
-      check_schema(current, dir);
-    } catch (const IndexVersionError&) {
-      compatible = false;
-    }
-    if (compatible) current.compact(generations.path(generation));
-    writer.emplace(open_writable(generations.path(generation), options.flush_every));
-    db = *writer;
-    mark_schema();
-    if (!compatible) carry_from = current;
-    return;
-  }
+  if (live) start_from_live();
   writer.emplace(open_writable(generations.path(generation), options.flush_every));
   db = *writer;
   mark_schema();
+}
+
+// A rebuild starts from a compacted copy of the live generation, or, when
+// that has another schema, from nothing with its put articles carried over
+// (carry_put_articles). A damaged live generation cannot be copied: the
+// rebuild starts from the articles instead, the way out the damage's
+// message names, and carries what put articles it can still read.
+void DatabaseWriter::Rep::start_from_live() {
+  try {
+    Xapian::Database current(generations.path(*live));
+    try {
+      check_schema(current, dir);
+    } catch (const IndexVersionError&) {
+      carry_from = current;
+      return;
+    }
+    current.compact(generations.path(generation));
+  } catch (const Xapian::DatabaseError& e) {
+    std::error_code ec;
+    std::filesystem::remove_all(generations.path(generation), ec);
+    // An error of the system (no space left, an I/O error) is not damage
+    // to the live generation: the run fails with it.
+    if (e.get_error_string() != nullptr) throw;
+    carried_errors.push_back({generations.path(*live), "the live generation is damaged (" + e.get_description() +
+                                                           "): rebuilt from the articles"});
+    try {
+      carry_from = Xapian::Database(generations.path(*live));
+    } catch (const Xapian::DatabaseError&) {
+      carried_errors.push_back({generations.path(*live), "articles put by applications, if it had any, cannot be "
+                                                         "read from it: put them again"});
+    }
+  }
 }
 
 // Files are read again by the rebuild's run; the articles an application
 // put exist only in the index, so the new generation analyses their kept
 // text anew.
 void DatabaseWriter::Rep::carry_put_articles(const Xapian::Database& old) {
+  try {
+    carry_put_articles_from(old);
+  } catch (const Xapian::DatabaseError& e) {
+    carried_errors.push_back({dir, "the articles put by applications could not all be read from the damaged "
+                                   "generation (" + e.get_description() + "): put them again"});
+  }
+  spelling.apply_to(*writer);
+}
+
+void DatabaseWriter::Rep::carry_put_articles_from(const Xapian::Database& old) {
   for (auto it = old.valuestream_begin(kSlotInput); it != old.valuestream_end(kSlotInput); ++it) {
     Article article = decode_put_article(*it);
     try {
@@ -199,7 +238,6 @@ void DatabaseWriter::Rep::carry_put_articles(const Xapian::Database& old) {
       carried_errors.push_back({e.path(), e.reason() + " (the article is not in the rebuilt index: put it again)"});
     }
   }
-  spelling.apply_to(*writer);
 }
 
 // A new generation says what it is from its first commit on, so that a
@@ -473,6 +511,7 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
       r.report.write_seconds += since(write_started);
     }
   } catch (const Xapian::Error& e) {
+    r.drop_unfinished_rebuild();
     rethrow_xapian_error(e, "writing index " + r.dir);
   }
   r.switch_rebuilt();
@@ -481,11 +520,26 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
   return r.report;
 }
 
+// A failed rebuild's generation would hold its space (a full disk stays
+// full) until the next rebuild: it goes at once.
+void DatabaseWriter::Rep::drop_unfinished_rebuild() {
+  if (!writer || !options.rebuild || switched) return;
+  try {
+    writer->close();
+  } catch (const Xapian::Error&) {
+    // Closing a database whose writes failed may fail too; its files go
+    // all the same.
+  }
+  writer.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(generations.path(generation), ec);
+}
+
 void DatabaseWriter::Rep::switch_rebuilt() {
   if (!writer || !options.rebuild || switched) return;
   generations.switch_to(generation);
   // Keep the generation readers had, for rollback; nothing older.
-  generations.remove_all_but(generation, live.value_or(generation));
+  if (!keep_generations) generations.remove_all_but(generation, live.value_or(generation));
   switched = true;
 }
 

@@ -12,12 +12,32 @@
 namespace kbsearch::index {
 namespace {
 
-// Indexes `text`'s words under `field` (and their stems and folded forms
+// Text is analysed in pieces of at most this many bytes, cut between
+// paragraphs where it can be: the tokens of one analyse() call live
+// together, about 200 bytes a word, so an 8 MiB section of one-letter words
+// took 1 GB. Positions run on from piece to piece, so the terms and
+// positions are those of the whole text; sections of real articles are far
+// smaller and are one piece.
+constexpr std::size_t kPieceBytes = 256 * 1024;
+
+template <typename Add>
+void analyze_in_pieces(Analyzer& analyzer, std::string_view text, const Add& add) {
+  while (text.size() > kPieceBytes) {
+    std::size_t cut = text.rfind("\n\n", kPieceBytes);
+    if (cut == std::string_view::npos || cut == 0) cut = text.rfind('\n', kPieceBytes);
+    if (cut == std::string_view::npos || cut == 0) cut = text.rfind(' ', kPieceBytes);
+    if (cut == std::string_view::npos || cut == 0) cut = util::utf8_prefix(text, kPieceBytes).size();
+    add(analyzer.analyze(text.substr(0, cut)));
+    text.remove_prefix(cut);
+  }
+  add(analyzer.analyze(text));
+}
+
+// Indexes the tokens' words under `field` (and their stems and folded forms
 // under the matching prefixes), each occurrence counting `wdf`, at positions
-// after *next_position, and moves *next_position past them plus the section
-// gap.
-void add_field_text(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view field,
-                    Xapian::termcount wdf, Xapian::termpos* next_position) {
+// from *next_position on, and moves *next_position past them.
+void add_field_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view field,
+                      Xapian::termcount wdf, Xapian::termpos* next_position) {
   if (tokens.empty()) return;
   const std::string f(field);
   const std::string stem_prefix = std::string(prefix::kStem) + f;
@@ -31,7 +51,7 @@ void add_field_text(Xapian::Document& doc, const std::vector<Token>& tokens, std
     if (!token.folded.empty()) doc.add_term(make_term(folded_prefix, token.folded), wdf);
     if (!token.folded_stem.empty()) doc.add_term(make_term(folded_stem_prefix, token.folded_stem), wdf);
   }
-  *next_position = last + kSectionGap;
+  *next_position = last + 1;
 }
 
 // Each two consecutive Thai words as one term, so a query's run of Thai
@@ -51,10 +71,25 @@ void add_word_pairs(Xapian::Document& doc, const std::vector<Token>& tokens, Xap
   }
 }
 
-void add_text(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termcount wdf,
-              Xapian::termpos* next_position) {
-  add_field_text(doc, tokens, prefix::kText, wdf, next_position);
+void add_text_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termcount wdf,
+                     Xapian::termpos* next_position) {
+  add_field_tokens(doc, tokens, prefix::kText, wdf, next_position);
   add_word_pairs(doc, tokens, wdf);
+}
+
+// After a piece of a field (the title, a heading, a section's prose or
+// code) the next starts kSectionGap positions on, so no phrase spans two.
+void end_piece(Xapian::termpos* next_position, Xapian::termpos started) {
+  if (*next_position != started) *next_position += kSectionGap - 1;
+}
+
+void add_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text, Xapian::termcount wdf,
+              Xapian::termpos* next_position) {
+  const Xapian::termpos started = *next_position;
+  analyze_in_pieces(analyzer, text, [&](const std::vector<Token>& tokens) {
+    add_text_tokens(doc, tokens, wdf, next_position);
+  });
+  end_piece(next_position, started);
 }
 
 }  // namespace
@@ -69,13 +104,18 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
   // more through their words' within-document frequency (BM25F-style). The
   // title is also a field of its own, for title: queries.
   Xapian::termpos title_pos = 1, text_pos = 1, code_pos = 1;
-  const std::vector<Token> title = analyzer.analyze(article.title);
-  add_field_text(doc, title, prefix::kTitle, 1, &title_pos);
-  add_text(doc, title, kTitleWdf, &text_pos);
+  const std::vector<Token> title = analyzer.analyze(article.title);  // cut to 200 bytes by parse_article
+  add_field_tokens(doc, title, prefix::kTitle, 1, &title_pos);
+  add_text_tokens(doc, title, kTitleWdf, &text_pos);
+  end_piece(&text_pos, 1);
   for (const auto& section : article.sections) {
-    add_text(doc, analyzer.analyze(section.heading), kHeadingWdf, &text_pos);
-    add_text(doc, analyzer.analyze(section.prose), 1, &text_pos);
-    add_field_text(doc, analyzer.analyze(section.code), prefix::kCode, 1, &code_pos);
+    add_text(doc, analyzer, section.heading, kHeadingWdf, &text_pos);
+    add_text(doc, analyzer, section.prose, 1, &text_pos);
+    const Xapian::termpos code_started = code_pos;
+    analyze_in_pieces(analyzer, section.code, [&](const std::vector<Token>& tokens) {
+      add_field_tokens(doc, tokens, prefix::kCode, 1, &code_pos);
+    });
+    end_piece(&code_pos, code_started);
   }
 
   doc.add_boolean_term(make_key_term(prefix::kId, article.id));

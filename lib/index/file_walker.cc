@@ -25,6 +25,16 @@ std::string id_for(const fs::path& file, const fs::path& root) {
   return rel.generic_string();
 }
 
+// A name that would become a broken id: not UTF-8 (every id is), or with a
+// control character (a newline would split every line-based report).
+std::string unusable_name(const std::string& name) {
+  if (util::find_invalid_utf8(name) != std::string::npos) return "the name is not valid UTF-8";
+  for (unsigned char c : name) {
+    if (c < 0x20 || c == 0x7F) return "the name holds a control character";
+  }
+  return {};
+}
+
 bool inside(const fs::path& dir, const fs::path& path) {
   const auto [d, p] = std::mismatch(dir.begin(), dir.end(), path.begin(), path.end());
   return d == dir.end();
@@ -76,9 +86,9 @@ void walk_directory(const fs::path& root, const WalkOptions& options, WalkResult
       const bool dir = !link && entry.is_directory(type_ec);
       const bool article = is_article_file(name);
       if (!dir && !article) continue;
-      if (util::find_invalid_utf8(name) != std::string::npos) {
-        out.errors.push_back({util::printable_utf8(entry.path().string()),
-                              "the name is not valid UTF-8: rename it to index it"});
+      const std::string unusable = unusable_name(name);
+      if (!unusable.empty()) {
+        out.errors.push_back({util::printable_utf8(entry.path().string()), unusable + ": rename it to index it"});
         continue;
       }
       if (dir) {

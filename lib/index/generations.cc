@@ -33,11 +33,33 @@ std::optional<int> parse_generation(const std::string& name) {
 
 }  // namespace
 
+// A stub that is missing while generations exist, empty, garbled or naming
+// a generation that is gone would make readers see an empty index and a
+// writer start over beside the real one: every such fault stops both, with
+// what is on disk and the way out.
+[[noreturn]] void Generations::damaged(const std::string& what) const {
+  std::string found;
+  for (int g : all()) found += (found.empty() ? "" : ", ") + generation_name(g);
+  throw IndexUnusableError(
+      "index " + dir_ + " is damaged: its stub " + stub_path() + " " + what + " (generations on disk: " +
+      (found.empty() ? "none" : found) +
+      "). Rebuild it from the articles with 'kbsearch index --rebuild --db " + dir_ +
+      " PATH...', or write 'auto gen-NNNNNN' into the stub to open one of them");
+}
+
 std::optional<int> Generations::current() const {
+  std::error_code ec;
+  if (!fs::exists(stub_path(), ec)) {
+    if (!all().empty()) damaged("is missing");
+    return {};
+  }
   std::ifstream stub(stub_path());
-  std::string backend, name;
-  if (!(stub >> backend >> name) || backend != "auto") return {};
-  return parse_generation(name);
+  std::string backend, name, more;
+  if (!(stub >> backend >> name) || backend != "auto" || (stub >> more)) damaged("does not name a generation");
+  const std::optional<int> generation = parse_generation(name);
+  if (!generation) damaged("does not name a generation");
+  if (!fs::is_directory(path(*generation), ec)) damaged("names " + name + ", which does not exist");
+  return generation;
 }
 
 std::vector<int> Generations::all() const {

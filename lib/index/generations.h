@@ -25,7 +25,10 @@ class Generations {
  public:
   explicit Generations(std::string dir) : dir_(std::move(dir)) {}
 
-  // The generation the stub names, if the index has one.
+  // The generation the stub names; nothing for a new index (no stub, no
+  // generation). Throws IndexUnusableError, naming the fault and the way
+  // out, when the stub is missing beside generations, does not name one,
+  // or names one that does not exist.
   std::optional<int> current() const;
   // The newest generation older than the current one, if it still exists.
   std::optional<int> previous() const;
@@ -48,6 +51,8 @@ class Generations {
   std::string stub_path() const { return dir_ + "/XAPIANDB"; }
 
  private:
+  [[noreturn]] void damaged(const std::string& what) const;
+
   std::string dir_;
 };
 

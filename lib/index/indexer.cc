@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "analysis/normalizers.h"
 #include "index/analysis_config.h"
 #include "index/database_schema_check.h"
 #include "index/database_writer.h"
@@ -163,7 +164,7 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
   return total;
 }
 
-void Indexer::put(const Article& article) { rep_->writer_for(article.id).put(article); }
+void Indexer::put(const Article& article) { rep_->writer_for(analysis::to_nfc(article.id)).put(article); }
 
 void Indexer::put(const std::string& id, const std::string& markdown) {
   Article article;
@@ -172,7 +173,10 @@ void Indexer::put(const std::string& id, const std::string& markdown) {
   put(article);
 }
 
-bool Indexer::remove(const std::string& id) { return rep_->writer_for(id).remove(id); }
+bool Indexer::remove(const std::string& id) {
+  const std::string nfc = analysis::to_nfc(id);
+  return rep_->writer_for(nfc).remove(nfc);
+}
 
 IndexReport Indexer::commit() {
   Rep& r = *rep_;

@@ -73,6 +73,11 @@ std::vector<std::string> read_stub_lines(const std::string& stub_file) {
   return lines;
 }
 
+bool lists_shards(const std::string& dir) {
+  const std::vector<std::string> lines = read_stub_lines(stub_path(dir));
+  return !lines.empty() && lines.front() == std::string("auto ") + kSideName;
+}
+
 std::vector<std::string> shard_lines(const std::string& dir) {
   std::vector<std::string> lines = read_stub_lines(stub_path(dir));
   lines.erase(std::remove(lines.begin(), lines.end(), std::string("auto ") + kSideName), lines.end());

@@ -64,6 +64,10 @@ void publish_sharded_layout(const std::string& dir, unsigned shards);
 // lines; none when it cannot be read.
 std::vector<std::string> read_stub_lines(const std::string& stub_file);
 
+// True when DIR/XAPIANDB lists shards and a side database (a sharded
+// index, or a search host's), rather than naming a generation.
+bool lists_shards(const std::string& dir);
+
 // The shard lines of DIR/XAPIANDB (every line after the side's).
 std::vector<std::string> shard_lines(const std::string& dir);
 

@@ -13,8 +13,12 @@ void rethrow_xapian_error(const Xapian::Error& e, const std::string& context) {
     throw IndexLockedError(context + ": the index is locked by another writer; wait for the "
                                      "other 'kbsearch index' to finish");
   }
-  if (type == "DatabaseVersionError" || type == "DatabaseCorruptError") {
-    throw IndexUnusableError(detail + " (rebuild it: delete the directory and run 'kbsearch index')");
+  // DatabaseError itself is what a damaged table gives ("EOF reading block").
+  if (type == "DatabaseVersionError" || type == "DatabaseCorruptError" || type == "DatabaseError") {
+    // Never "delete the directory": that would throw away the previous
+    // generation, which is likely whole.
+    throw IndexUnusableError(detail + " (go back to the previous generation with 'kbsearch rollback --db DIR', "
+                                      "or rebuild from the articles with 'kbsearch index --rebuild --db DIR PATH...')");
   }
   if (type == "DatabaseOpeningError" || type == "DatabaseNotFoundError") {
     throw IndexUnusableError(detail + " (create it with 'kbsearch index --db DIR PATH...')");

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "analysis/normalizers.h"
 #include "kbsearch/analyzer.h"
 #include "kbsearch/error.h"
 #include "markdown/front_matter.h"
@@ -65,7 +66,7 @@ std::string identify(const Article& article) {
 }
 
 void take_given(FrontMatter& fm, const FrontMatter& given, const std::string& path) {
-  if (given.id && fm.id && *fm.id != *given.id) {
+  if (given.id && fm.id && analysis::to_nfc(*fm.id) != analysis::to_nfc(*given.id)) {
     throw InputError(path, "the front matter's id '" + *fm.id + "' is not the article's id");
   }
   for (auto field : {&FrontMatter::id, &FrontMatter::title, &FrontMatter::lang, &FrontMatter::updated,
@@ -79,6 +80,11 @@ void take_given(FrontMatter& fm, const FrontMatter& given, const std::string& pa
 
 Article parse_article(std::string_view text, const std::string& path,
                       const std::string& default_id, const FrontMatter& given) {
+  std::string without_controls;
+  if (text.find("\xE2\x80") != std::string_view::npos || text.find("\xE2\x81") != std::string_view::npos) {
+    without_controls = text;
+    if (util::remove_bidi_controls(without_controls)) text = without_controls;
+  }
   SplitArticle split = split_front_matter(text, path);
   FrontMatter& fm = split.front_matter;
   take_given(fm, given, path);
@@ -88,7 +94,7 @@ Article parse_article(std::string_view text, const std::string& path,
   article.sections = std::move(doc.sections);
   const std::string published = take_publication_label(article.sections.back());
 
-  article.id = fm.id ? *fm.id : default_id;
+  article.id = analysis::to_nfc(fm.id ? *fm.id : default_id);
   if (article.id.size() > kMaxIdBytes) {
     throw InputError(path, "id is " + std::to_string(article.id.size()) +
                                " bytes; the limit is " + std::to_string(kMaxIdBytes));

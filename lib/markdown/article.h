@@ -23,7 +23,9 @@ struct Article {
   std::vector<Section> sections;
 };
 
-// Builds an article from the text of a file. `path` is used in error
+// Builds an article from the text of a file. Bidirectional controls are
+// removed from the text (util::remove_bidi_controls) and the id is kept in
+// NFC (analysis::to_nfc). `path` is used in error
 // messages; `default_id` is the id when the front matter has none (the path
 // relative to the indexed root, without extension). Missing fields are
 // inferred: the title from the first heading or else the first non-empty

@@ -67,6 +67,12 @@ std::string checked_date(const std::string& value) {
   return date;
 }
 
+void check_tag_count(std::size_t count) {
+  if (count > kMaxTags) {
+    throw FieldError{"'tags' has " + std::to_string(count) + " tags; the limit is " + std::to_string(kMaxTags)};
+  }
+}
+
 std::vector<std::string> tag_list(const YAML::Node& node) {
   std::vector<std::string> tags;
   auto add = [&tags](std::string tag) {
@@ -87,6 +93,7 @@ std::vector<std::string> tag_list(const YAML::Node& node) {
   } else if (!node.IsNull()) {
     throw FieldError{"'tags' must be a list such as [billing, invoice]"};
   }
+  check_tag_count(tags.size());
   return tags;
 }
 
@@ -141,6 +148,7 @@ FrontMatter checked_fields(const FrontMatter& given, const std::string& name) {
   one_line(fm.group, "group");
   for (const std::string& tag : fm.tags) one_line(tag, "tags");
   try {
+    check_tag_count(fm.tags.size());
     if (fm.lang) fm.lang = checked_lang(*fm.lang);
     if (fm.updated) fm.updated = checked_date(*fm.updated);
   } catch (const FieldError& e) {

@@ -10,6 +10,11 @@
 
 namespace kbsearch::markdown {
 
+// Tags an article may have: each is a term and a facet value of every
+// search that matches it, so a list of thousands is an attack, not a
+// taxonomy.
+inline constexpr std::size_t kMaxTags = 100;
+
 struct FrontMatter {
   std::optional<std::string> id;
   std::optional<std::string> title;

@@ -136,6 +136,7 @@ class Builder {
     const char* literal = cmark_node_get_literal(node);
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING:
+        if (doc_.sections.size() >= kMaxSections) break;  // its text reads as prose
         doc_.sections.emplace_back();
         current().level = cmark_node_get_heading_level(node);
         in_heading_ = true;
@@ -178,7 +179,9 @@ class Builder {
 
   void exit(cmark_node* node) {
     const cmark_node_type type = cmark_node_get_type(node);
-    if (type == CMARK_NODE_HEADING) {
+    if (type == CMARK_NODE_HEADING && !in_heading_) {
+      end_block(current().prose);
+    } else if (type == CMARK_NODE_HEADING) {
       in_heading_ = false;
       Section& s = current();
       const auto first = s.heading.find_first_not_of(' ');

@@ -4,14 +4,17 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <xapian.h>
 
 #include "analysis/analyzer_cache.h"
+#include "analysis/normalizers.h"
 #include "analysis/recipe.h"
 #include "index/analysis_config.h"
 #include "index/database_schema_check.h"
 #include "index/document_data.h"
+#include "index/generations.h"
 #include "index/put_article.h"
 #include "index/schema.h"
 #include "index/shard_layout.h"
@@ -119,6 +122,12 @@ void Searcher::Rep::open() {
   if (has_remote_shards) {
     open_answering_shards();
   } else {
+    // Xapian opens an empty or garbled stub as an empty index; a damaged
+    // index must say so instead of answering "no match".
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec) && !index::lists_shards(path)) {
+      (void)index::Generations(path).current();
+    }
     db = Xapian::Database(path);
     missing_shards.clear();
   }
@@ -459,10 +468,10 @@ std::optional<StoredArticle> Searcher::get(const std::string& id) {
   try {
     rep_->reopen_if_changed();
     try {
-      return rep_->get(id);
+      return rep_->get(analysis::to_nfc(id));
     } catch (const Xapian::DatabaseModifiedError&) {
       rep_->db.reopen();
-      return rep_->get(id);
+      return rep_->get(analysis::to_nfc(id));
     }
   } catch (const Xapian::Error& e) {
     rep_->rethrow(e);

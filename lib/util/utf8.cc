@@ -69,18 +69,44 @@ bool has_thai(std::string_view text) {
 }
 
 std::string printable_utf8(std::string_view text) {
+  static const char kHex[] = "0123456789ABCDEF";
   std::string out;
-  while (!text.empty()) {
-    const std::size_t bad = find_invalid_utf8(text);
-    out.append(text.substr(0, bad));
-    if (bad == std::string_view::npos) break;
-    static const char kHex[] = "0123456789ABCDEF";
-    const auto byte = static_cast<unsigned char>(text[bad]);
+  const auto escape = [&out](unsigned char byte) {
     out.append("\\x").push_back(kHex[byte >> 4]);
     out.push_back(kHex[byte & 0xF]);
+  };
+  while (!text.empty()) {
+    const std::size_t bad = find_invalid_utf8(text);
+    for (char c : text.substr(0, bad)) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte < 0x20 || byte == 0x7F) escape(byte);
+      else out.push_back(c);
+    }
+    if (bad == std::string_view::npos) break;
+    escape(static_cast<unsigned char>(text[bad]));
     text.remove_prefix(bad + 1);
   }
   return out;
+}
+
+bool remove_bidi_controls(std::string& text) {
+  const auto control = [](const std::string& t, std::size_t i) {
+    if (i + 2 >= t.size() || t[i] != '\xE2') return false;
+    const auto second = static_cast<unsigned char>(t[i + 1]), third = static_cast<unsigned char>(t[i + 2]);
+    return (second == 0x80 && third >= 0xAA && third <= 0xAE) || (second == 0x81 && third >= 0xA6 && third <= 0xA9);
+  };
+  std::size_t out = 0;
+  bool removed = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (control(text, i)) {
+      i += 3;
+      removed = true;
+    } else {
+      text[out++] = text[i++];
+    }
+  }
+  text.resize(out);
+  return removed;
 }
 
 }  // namespace kbsearch::util

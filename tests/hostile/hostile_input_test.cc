@@ -14,6 +14,7 @@
 #include <string>
 
 #include "kbsearch/kbsearch.h"
+#include "markdown/markdown_document.h"
 #include "test_support.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -144,6 +145,54 @@ TEST(HostileArticles, BidiControlsDoNotHideWords) {
            testutil::run_search(dir / "db", "faktura", "sv").total == 1;
   }));
 }
+
+TEST(HostileArticles, BidiControlsAreRemovedFromWhatIsShown) {
+  const TempDir dir;
+  EXPECT_TRUE(bounded([&] {
+    // A title that a user interface would show as "Reset exe.password".
+    if (index_one(dir, "# Reset \u202Edrowssap.exe\n\nStep \u2067one\u2069.\n").added != 1) return false;
+    const std::optional<StoredArticle> stored = Searcher(dir / "db").get("hostile");
+    return stored && stored->title == "Reset drowssap.exe" && stored->sections.at(0).text == "Step one.";
+  }));
+}
+
+TEST(HostileArticles, TwoMillionHeadingsKeepBoundedSections) {
+  const TempDir dir;
+  EXPECT_TRUE(bounded([&] {
+    // 8 MB, the file size limit, of one-word headings.
+    if (index_one(dir, repeat("# rubrik\n", 930000) + "# sista\n").added != 1) return false;
+    const std::optional<StoredArticle> stored = Searcher(dir / "db").get("hostile");
+    // The headings past the limit are text of the last section: still found.
+    return stored && stored->sections.size() <= markdown::kMaxSections &&
+           testutil::run_search(dir / "db", "sista").total == 1;
+  }));
+}
+
+TEST(HostileArticles, AHundredTagsAtMost) {
+  const TempDir dir;
+  std::string tags;
+  for (int i = 0; i < 101; ++i) tags += (i ? ", t" : "t") + std::to_string(i);
+  EXPECT_TRUE(bounded([&] {
+    return fails_with(index_one(dir, "---\ntags: [" + tags + "]\n---\nText\n"), "'tags' has 101 tags; the limit is 100");
+  }));
+}
+
+#ifndef KBSEARCH_ASAN  // without the address-space bound, it would start them all
+TEST(HostileArticles, ThreadsTheSystemCannotStartAreAnErrorNotAnAbort) {
+  const TempDir dir;
+  EXPECT_TRUE(bounded([&] {
+    testutil::write_file(dir.path() / "kb" / "a.md", "# Fakturor\n\nText.\n");
+    IndexOptions options;
+    options.threads = 100000;  // 8 MB of stack each, past the child's 1 GB
+    try {
+      Indexer(dir / "db", options).index({dir / "kb"});
+    } catch (const Error& e) {
+      return std::string(e.what()).find("cannot start 100000 analysis threads") != std::string::npos;
+    }
+    return false;
+  }));
+}
+#endif
 
 // --- queries -------------------------------------------------------------------
 

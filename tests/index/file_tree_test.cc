@@ -56,6 +56,24 @@ TEST(FileTree, NamesThatAreNotUtf8AreNamedAndTheRestIsIndexed) {
   EXPECT_EQ(count_hits(db, "fakturorna"), 1u);
 }
 
+TEST(FileTree, IdsAreNfcAndNamesWithControlCharactersAreRefused) {
+  TempDir dir;
+  const std::string docs = dir / "docs", db = dir / "db";
+  // "café" as macOS writes file names (NFD: e + U+0301) and as people type it.
+  write_file(docs + "/cafe\u0301.md", article_text("Kahawa", "Makala kuhusu kahawa."));
+  write_file(docs + "/line\nbreak.md", article_text("Mstari", "Jina lenye mstari mpya."));
+  const IndexReport report = Indexer(db).index({docs});
+  EXPECT_EQ(report.added, 1u);
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_TRUE(Contains(report.errors[0].path, "line\\x0Abreak.md"));
+  EXPECT_TRUE(Contains(report.errors[0].message, "control character"));
+  Searcher searcher(db);
+  ASSERT_TRUE(searcher.get("caf\u00E9").has_value());
+  EXPECT_EQ(searcher.get("caf\u00E9")->id, "caf\u00E9");
+  EXPECT_TRUE(searcher.get("cafe\u0301").has_value());
+  EXPECT_EQ(run_search(db, "kahawa").hits.at(0).id, "caf\u00E9");
+}
+
 TEST(FileTree, LinksLeaveTheTreeOnlyWhenAllowedAndNeverToDevices) {
   TempDir dir;
   const std::string docs = dir / "docs", db = dir / "db";

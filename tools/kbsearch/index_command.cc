@@ -125,7 +125,8 @@ Command add_index_command(CLI::App& app) {
                 "Write a new generation and switch readers to it atomically, keeping the "
                 "previous one for 'kbsearch rollback'");
   cmd->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
-  cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)");
+  cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)")
+      ->check(CLI::Range(0u, 1024u));
   cmd->add_option("--wait", args->wait_seconds,
                   "Wait up to SECONDS for another indexer's lock instead of failing at once");
   cmd->add_option("--commit-every", args->commit_every,

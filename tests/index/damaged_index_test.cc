@@ -1,0 +1,140 @@
+// Faults of an index on disk (issue 18 item 6 and 7): each is detected and
+// named (IndexUnusableError, exit code 4) with the way out, never read as an
+// empty index or written over, and a rebuild from the articles repairs it.
+#include <gtest/gtest.h>
+
+#include <sys/mount.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+
+#include "index/generations.h"
+#include "kbsearch/kbsearch.h"
+#include "test_support.h"
+
+namespace kbsearch {
+namespace {
+
+using testutil::Contains;
+using testutil::kCorpusDir;
+using testutil::run_search;
+using testutil::TempDir;
+using testutil::write_file;
+namespace fs = std::filesystem;
+
+const std::string kArticles = (kCorpusDir / "articles").string();
+
+// An index of corpus/ with two generations, the second live.
+void build_two_generations(const std::string& db) {
+  Indexer(db).index({kArticles});
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  Indexer(db, rebuild).index({kArticles});
+}
+
+std::string unusable_message(const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const IndexUnusableError& e) {
+    return e.what();
+  }
+  return "(no IndexUnusableError)";
+}
+
+IndexReport rebuild_from(const std::string& db) {
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  return Indexer(db, rebuild).index({kArticles});
+}
+
+TEST(DamagedIndex, ATruncatedTableIsNamedWithTheWayOutAndARebuildRepairsIt) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  build_two_generations(db);
+  const index::Generations generations(db);
+  fs::resize_file(generations.path(2) + "/postlist.glass", 100);
+  const std::string message = unusable_message([&] { run_search(db, "senha", "pt"); });
+  EXPECT_TRUE(Contains(message, "kbsearch rollback"));
+  EXPECT_TRUE(Contains(message, "--rebuild"));
+  EXPECT_FALSE(Contains(message, "delete the directory"));
+
+  const IndexReport report = rebuild_from(db);
+  EXPECT_EQ(report.added, 50u);  // from the articles, not from a copy of the damage
+  ASSERT_FALSE(report.errors.empty());
+  EXPECT_TRUE(Contains(report.errors[0].message, "the live generation is damaged"));
+  EXPECT_FALSE(run_search(db, "senha", "pt").hits.empty());
+}
+
+TEST(DamagedIndex, AStubThatNamesNoGenerationStopsReadersAndWriters) {
+  const std::vector<std::pair<std::string, std::string>> faults = {
+      {"empty", ""}, {"garbage", "\x01\x02 not a stub"}, {"gone generation", "auto gen-000009\n"}};
+  for (const auto& [name, content] : faults) {
+    SCOPED_TRACE(name);
+    TempDir dir;
+    const std::string db = dir / "db";
+    build_two_generations(db);
+    const index::Generations generations(db);
+    write_file(generations.stub_path(), content);
+    const std::string message = unusable_message([&] { run_search(db, "senha", "pt"); });
+    EXPECT_TRUE(Contains(message, "is damaged"));
+    EXPECT_TRUE(Contains(message, "gen-000001, gen-000002"));
+    // An in-place run would write beside the real generation: refused.
+    EXPECT_TRUE(Contains(unusable_message([&] { Indexer(db).index({kArticles}); }), "is damaged"));
+    EXPECT_EQ(generations.all(), (std::vector<int>{1, 2}));
+    // The way out: a rebuild from the articles, keeping what is on disk.
+    EXPECT_EQ(rebuild_from(db).added, 50u);
+    EXPECT_FALSE(run_search(db, "senha", "pt").hits.empty());
+    EXPECT_EQ(generations.all(), (std::vector<int>{1, 2, 3}));
+  }
+}
+
+TEST(DamagedIndex, AMissingStubBesideGenerationsIsDamageNotANewIndex) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  build_two_generations(db);
+  const index::Generations generations(db);
+  fs::remove(generations.stub_path());
+  EXPECT_TRUE(Contains(unusable_message([&] { run_search(db, "senha", "pt"); }), "is missing"));
+  EXPECT_TRUE(Contains(unusable_message([&] { Indexer(db).index({kArticles}); }), "is missing"));
+  EXPECT_TRUE(Contains(unusable_message([&] { Indexer::rollback(db); }), "is missing"));
+  EXPECT_EQ(generations.all(), (std::vector<int>{1, 2}));
+}
+
+// A disk that fills during a rebuild: the run fails saying so, its partial
+// generation goes at once, and the live one answers as before.
+TEST(DamagedIndex, AFailedRebuildLeavesNoPartialGeneration) {
+  TempDir dir;
+  const std::string mount = dir / "small";
+  fs::create_directories(mount);
+  if (::mount("tmpfs", mount.c_str(), "tmpfs", 0, "size=3m") != 0) {
+    GTEST_SKIP() << "cannot mount a small tmpfs here (needs root and mount rights): " << std::strerror(errno);
+  }
+  struct Unmount {
+    std::string path;
+    ~Unmount() { ::umount2(path.c_str(), MNT_DETACH); }
+  } unmount{mount};
+  const std::string db = mount + "/db";
+  Indexer(db).index({kArticles});
+  // The generated articles need more than the space left.
+  const std::string big = dir / "big";
+  for (int i = 0; i < 400; ++i) {
+    std::string text = "# Artikel " + std::to_string(i) + "\n\n";
+    for (int w = 0; w < 400; ++w) text += "ord" + std::to_string(i * 400 + w) + " ";
+    write_file(big + "/a" + std::to_string(i) + ".md", text);
+  }
+  IndexOptions rebuild;
+  rebuild.rebuild = true;
+  try {
+    Indexer(db, rebuild).index({kArticles, big});
+    ADD_FAILURE() << "the rebuild fitted in 3 MB";
+  } catch (const Error& e) {
+    EXPECT_TRUE(Contains(e.what(), "No space left on device"));
+  }
+  EXPECT_EQ(index::Generations(db).all(), std::vector<int>{1});
+  EXPECT_FALSE(run_search(db, "senha", "pt").hits.empty());
+}
+
+}  // namespace
+}  // namespace kbsearch
