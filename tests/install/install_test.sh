@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Proves that kbsearch works for a program that embeds it through its
 # installed CMake package: installs the build tree into a scratch prefix,
-# builds examples/search_example against that prefix alone (find_package),
-# and runs it over an index of corpus/ built by the CLI.
+# builds examples/search_example (C++) and examples/c_example (C, through
+# kbsearch_c.h) against that prefix alone (find_package), and runs them:
+# the first over an index of corpus/ built by the CLI, the second on an
+# index of its own.
 #
 #   install_test.sh SOURCE_DIR BUILD_DIR WORK_DIR CLI
 #
-# WORK_DIR is deleted and recreated. The cmake and C++ compiler used are
-# ${CMAKE:-cmake} and ${CXX:-the default} (ctest sets both to the build's).
+# WORK_DIR is deleted and recreated. The cmake and compilers used are
+# ${CMAKE:-cmake}, ${CXX:-the default} and ${CC:-the default} (ctest sets
+# them to the build's).
 set -euo pipefail
 
 if [[ $# -ne 4 ]]; then
@@ -38,11 +41,15 @@ step() {
 rm -rf "$work_dir"
 mkdir -p "$work_dir"
 prefix=$work_dir/prefix example_build=$work_dir/example-build db=$work_dir/db
+c_example_build=$work_dir/c-example-build
 
 step install "$cmake" --install "$build_dir" --prefix "$prefix"
 step configure-example "$cmake" -S "$source_dir/examples/search_example" -B "$example_build" \
   -DCMAKE_PREFIX_PATH="$prefix"
 step build-example "$cmake" --build "$example_build"
+step configure-c-example "$cmake" -S "$source_dir/examples/c_example" -B "$c_example_build" \
+  -DCMAKE_PREFIX_PATH="$prefix"
+step build-c-example "$cmake" --build "$c_example_build"
 step index "$cli" index --db "$db" "$source_dir/corpus"
 
 example=$example_build/search_example
@@ -63,5 +70,12 @@ status=0
 [[ -s $work_dir/missing.err ]] ||
   fail "search_example printed no error on stderr for a missing index" "$work_dir/missing.out"
 cat "$work_dir/missing.err"
+
+echo "== c_example: glömt lösenordet [sv]"
+"$c_example_build/c_example" "$work_dir/c-db" "glömt lösenordet" sv >"$work_dir/c.out" 2>"$work_dir/c.err" ||
+  fail "c_example exited with $? for 'glömt lösenordet sv'" "$work_dir/c.out" "$work_dir/c.err"
+grep -q 'help-1042-sv' "$work_dir/c.out" ||
+  fail "c_example did not find the article it put, help-1042-sv" "$work_dir/c.out"
+cat "$work_dir/c.out"
 
 echo "PASS"
