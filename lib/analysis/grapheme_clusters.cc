@@ -1,28 +1,11 @@
 #include "analysis/grapheme_clusters.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-
+#include "analysis/break_iterators.h"
 #include "analysis/icu_check.h"
 
 namespace kbsearch::analysis {
-namespace {
 
-const icu::BreakIterator& prototype() {
-  static const std::unique_ptr<icu::BreakIterator> instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> bi(
-        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
-    check_icu(status, "creating the character break iterator");
-    return bi;
-  }();
-  return *instance;
-}
-
-}  // namespace
-
-GraphemeClusters::GraphemeClusters(std::string_view text) : iterator_(prototype().clone()) {
-  if (!iterator_) throw Error("ICU failed while cloning the character break iterator");
+GraphemeClusters::GraphemeClusters(std::string_view text) : iterator_(new_character_iterator()) {
   UErrorCode status = U_ZERO_ERROR;
   // A UTF-8 UText makes the iterator's indexes byte offsets into `text`.
   text_.reset(utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status));

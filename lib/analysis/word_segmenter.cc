@@ -1,28 +1,14 @@
 #include "analysis/word_segmenter.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include "analysis/break_iterators.h"
 #include "analysis/icu_check.h"
 #include "util/utf8.h"
 
 namespace kbsearch::analysis {
 namespace {
-
-const icu::BreakIterator& prototype() {
-  static const std::unique_ptr<icu::BreakIterator> instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    // The root locale's rules already apply the dictionaries of every
-    // script that needs one, so one prototype serves all languages.
-    std::unique_ptr<icu::BreakIterator> bi(
-        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    check_icu(status, "creating the word break iterator");
-    return bi;
-  }();
-  return *instance;
-}
 
 struct UTextCloser {
   void operator()(UText* t) const { utext_close(t); }
@@ -78,8 +64,7 @@ void push_split_at_script_changes(std::string_view text, bool text_has_thai, std
 
 }  // namespace
 
-WordSegmenter::WordSegmenter() : iterator_(prototype().clone()) {
-  if (!iterator_) throw Error("ICU failed while cloning the word break iterator");
+WordSegmenter::WordSegmenter() : iterator_(new_word_iterator()) {
 }
 WordSegmenter::~WordSegmenter() = default;
 WordSegmenter::WordSegmenter(WordSegmenter&&) noexcept = default;
