@@ -15,6 +15,13 @@
 #include "kbsearch/kbsearch.h"
 #include "test_support.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+// Xapian 1.4.22's Database::check deletes one of its table objects through a
+// pointer of another size (440 against 432 bytes), inside libxapian; the
+// rest of AddressSanitizer's checks stay on for this test.
+extern "C" const char* __asan_default_options() { return "new_delete_type_mismatch=0"; }
+#endif
+
 namespace kbsearch {
 namespace {
 
