@@ -20,6 +20,9 @@ KeepWholeLists load_keep_whole(const Xapian::Database& db) {
 }
 
 void store_keep_whole(Xapian::WritableDatabase& db, const KeepWholeLists& lists) {
+  // Unchanged lists write nothing, so that a run that changes nothing
+  // commits nothing (and gets through on a full disk).
+  if (load_keep_whole(db) == lists) return;
   const std::string prefix = kKeepWholeKey;
   std::vector<std::string> stale;
   for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {

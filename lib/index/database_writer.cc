@@ -243,9 +243,8 @@ void DatabaseWriter::Rep::carry_put_articles_from(const Xapian::Database& old) {
 // A new generation says what it is from its first commit on, so that a
 // reader of a batch committed mid-run knows it for a kbsearch index.
 void DatabaseWriter::Rep::mark_schema() {
-  if (writer->get_metadata(kSchemaKey).empty()) {
-    writer->set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
-  }
+  const std::string schema = std::to_string(kIndexSchemaVersion);
+  if (writer->get_metadata(kSchemaKey) != schema) writer->set_metadata(kSchemaKey, schema);
 }
 
 DatabaseWriter::DatabaseWriter(const std::string& dir, const IndexOptions& options, ShardFilter filter)
@@ -500,7 +499,7 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
     for (const auto& root : walk.roots) r.delete_vanished(root, walk);
     r.reanalyse_put_articles();
     if (r.writer) {
-      r.writer->set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
+      r.mark_schema();
       store_keep_whole(*r.writer, r.keep_whole);
       if (r.synonyms) store_synonyms(*r.writer, *r.synonyms);
       const auto write_started = Clock::now();

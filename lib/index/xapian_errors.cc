@@ -1,5 +1,8 @@
 #include "index/xapian_errors.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include "kbsearch/error.h"
 
 namespace kbsearch::index {
@@ -12,6 +15,10 @@ void rethrow_xapian_error(const Xapian::Error& e, const std::string& context) {
   if (type == "DatabaseLockError") {
     throw IndexLockedError(context + ": the index is locked by another writer; wait for the "
                                      "other 'kbsearch index' to finish");
+  }
+  // A full disk is no damage: the index stays as it was committed.
+  if (detail.find(std::strerror(ENOSPC)) != std::string::npos) {
+    throw Error(detail + " (the disk is full: free some space and run again; the index is as it was)");
   }
   // DatabaseError itself is what a damaged table gives ("EOF reading block").
   if (type == "DatabaseVersionError" || type == "DatabaseCorruptError" || type == "DatabaseError") {

@@ -12,8 +12,10 @@
 namespace kbsearch::util {
 namespace {
 
+// A stub that cannot be written (no space left, no permission) says so in
+// the system's words: the index itself is as it was.
 [[noreturn]] void fail(const std::string& what, const std::string& path) {
-  throw IndexUnusableError(what + " " + path + ": " + std::strerror(errno));
+  throw Error(what + " " + path + ": " + std::strerror(errno));
 }
 
 std::string parent_directory(const std::string& path) {
@@ -33,7 +35,12 @@ void replace_file_atomically(const std::string& path, const std::string& text) {
   // one, never an empty file.
   const bool synced = written && ::fsync(fd) == 0;
   ::close(fd);
-  if (!synced) fail("cannot write", tmp);
+  if (!synced) {
+    const int error = errno;
+    ::unlink(tmp.c_str());  // on a full disk, give back what it took
+    errno = error;
+    fail("cannot write", tmp);
+  }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot replace", path);
   const int dirfd = ::open(parent_directory(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dirfd >= 0) {

@@ -174,6 +174,28 @@ TEST(DamagedIndex, AFailedRebuildLeavesNoPartialGeneration) {
   }
   EXPECT_EQ(index::Generations(db).all(), std::vector<int>{1});
   EXPECT_FALSE(run_search(db, "senha", "pt").hits.empty());
+
+  // With the disk full to the last byte: a run that changes nothing writes
+  // nothing and gets through; a rollback says what is wrong in words (not
+  // "damaged") and leaves nothing behind.
+  Indexer(db, rebuild).index({kArticles});  // a generation to roll back to
+  {
+    std::ofstream fill(mount + "/fill", std::ios::binary);
+    const std::string block(4096, 'x');
+    while (fill.write(block.data(), block.size())) {
+    }
+  }
+  EXPECT_EQ(Indexer(db).index({kArticles}).unchanged, 50u);
+  try {
+    Indexer::rollback(db);
+    ADD_FAILURE() << "rolled back on a full disk";
+  } catch (const IndexUnusableError& e) {
+    ADD_FAILURE() << "a full disk reported as damage: " << e.what();
+  } catch (const Error& e) {
+    EXPECT_TRUE(Contains(e.what(), "No space left on device"));
+  }
+  EXPECT_FALSE(fs::exists(index::Generations(db).stub_path() + ".tmp"));
+  EXPECT_FALSE(run_search(db, "senha", "pt").hits.empty());
 }
 
 }  // namespace
