@@ -31,6 +31,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kbsearch/export.h"
+
 namespace kbsearch {
 
 struct Token {
@@ -61,7 +63,7 @@ struct AnalysisStage {
   std::vector<Token> tokens;  // the tokens after this stage
 };
 
-class Analyzer {
+class KBSEARCH_EXPORT Analyzer {
  public:
   // `lang` is an ISO 639-1 code. th, sv, tr, sw and pt have tuned recipes;
   // any other code gets the generic ICU recipe (with a Snowball stemmer when
@@ -92,7 +94,7 @@ class Analyzer {
 
 // Identifies the language of a text. Returns an ISO 639-1 code (for example
 // "sv"), or an empty string when the text is too short or too mixed to tell.
-std::string identify_language(std::string_view text);
+KBSEARCH_EXPORT std::string identify_language(std::string_view text);
 
 }  // namespace kbsearch
 

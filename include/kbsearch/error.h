@@ -11,16 +11,18 @@
 #include <stdexcept>
 #include <string>
 
+#include "kbsearch/export.h"
+
 namespace kbsearch {
 
-class Error : public std::runtime_error {
+class KBSEARCH_EXPORT Error : public std::runtime_error {
  public:
   explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
 
 // An article file that cannot be indexed: unreadable, not UTF-8, binary,
 // too large, or with broken front matter. path() names the file.
-class InputError : public Error {
+class KBSEARCH_EXPORT InputError : public Error {
  public:
   InputError(std::string path, const std::string& reason)
       : Error(path + ": " + reason), path_(std::move(path)), reason_(reason) {}
@@ -33,7 +35,7 @@ class InputError : public Error {
 };
 
 // A query the searcher cannot answer as written (for example, too long).
-class QueryError : public Error {
+class KBSEARCH_EXPORT QueryError : public Error {
  public:
   QueryError(std::string query, const std::string& reason)
       : Error("query \"" + query + "\": " + reason), query_(std::move(query)) {}
@@ -44,34 +46,34 @@ class QueryError : public Error {
 };
 
 // Another process holds the index's write lock.
-class IndexLockedError : public Error {
+class KBSEARCH_EXPORT IndexLockedError : public Error {
  public:
   using Error::Error;
 };
 
 // The index is missing, unreadable, corrupt, or written by an incompatible
 // version of kbsearch. The message says which command fixes it.
-class IndexUnusableError : public Error {
+class KBSEARCH_EXPORT IndexUnusableError : public Error {
  public:
   using Error::Error;
 };
 
 // The index was written by a version of kbsearch with another index
 // schema; the message says the command that rebuilds it.
-class IndexVersionError : public IndexUnusableError {
+class KBSEARCH_EXPORT IndexVersionError : public IndexUnusableError {
  public:
   using IndexUnusableError::IndexUnusableError;
 };
 
 // A shard of a sharded index could not be reached: its server is down, or
 // the network to it. The message names the shard as its stub line does.
-class ShardUnavailableError : public IndexUnusableError {
+class KBSEARCH_EXPORT ShardUnavailableError : public IndexUnusableError {
  public:
   using IndexUnusableError::IndexUnusableError;
 };
 
 // A language code the analyzer does not know.
-class LanguageError : public Error {
+class KBSEARCH_EXPORT LanguageError : public Error {
  public:
   using Error::Error;
 };

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "kbsearch/export.h"
+
 namespace kbsearch {
 
 // Judgments for one query: article id -> grade (0 not relevant, 1 partly,
@@ -23,7 +25,7 @@ struct RankingScores {
 
 // Scores the first `k` ids of `ranked` (best first). A query with no
 // relevant article scores 0 on every measure.
-RankingScores score_ranking(const std::vector<std::string>& ranked, const Grades& grades,
+KBSEARCH_EXPORT RankingScores score_ranking(const std::vector<std::string>& ranked, const Grades& grades,
                             std::size_t k = 10);
 
 }  // namespace kbsearch

@@ -47,6 +47,8 @@
 #include <string>
 #include <vector>
 
+#include "kbsearch/export.h"
+
 namespace kbsearch {
 
 struct IndexProgress {
@@ -184,7 +186,7 @@ struct CheckReport {
   std::size_t articles = 0;          // in the generations checked
 };
 
-class Indexer {
+class KBSEARCH_EXPORT Indexer {
  public:
   // Opens or creates the index in directory `db_dir`. Throws
   // IndexLockedError if another process is writing to it, and

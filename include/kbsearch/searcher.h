@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "kbsearch/export.h"
+
 namespace kbsearch {
 
 struct SearchOptions {
@@ -192,7 +194,7 @@ struct StoredArticle {
   std::vector<StoredSection> sections;
 };
 
-class Searcher {
+class KBSEARCH_EXPORT Searcher {
  public:
   // Opens the index at `db_path` (a directory or a stub file). Throws
   // IndexUnusableError when it is missing, unreadable or of another version.

@@ -34,7 +34,8 @@ void number_positions(std::vector<Token>& tokens) {
 
 }  // namespace
 
-struct Analyzer::Rep {
+// Hidden: a class nested in an exported class is exported with it.
+struct [[gnu::visibility("hidden")]] Analyzer::Rep {
   Rep(analysis::Recipe r, const AnalyzerOptions& options)
       : recipe(std::move(r)),
         folder(recipe.casing_locale),

@@ -61,7 +61,8 @@ void add_shard_report(IndexReport& total, std::set<std::pair<std::string, std::s
 
 }  // namespace
 
-struct Indexer::Rep {
+// Hidden: a class nested in an exported class is exported with it.
+struct [[gnu::visibility("hidden")]] Indexer::Rep {
   std::string dir;
   IndexOptions options;
   unsigned shards = 0;           // 0: unsharded

@@ -30,7 +30,8 @@
 
 namespace kbsearch {
 
-struct Searcher::Rep {
+// Hidden: a class nested in an exported class is exported with it.
+struct [[gnu::visibility("hidden")]] Searcher::Rep {
   std::string path;
   SearchOptions options;
   Xapian::Database db;
