@@ -46,7 +46,7 @@ def _candidates() -> list[str]:
     except ImportError:
         pass
     else:
-        found.append(str(Path(__file__).parent / LIBRARY_DIR / LIBRARY_NAME))
+        found.append(os.path.normpath(Path(__file__).parent / LIBRARY_DIR / LIBRARY_NAME))
     system = ctypes.util.find_library("kbsearch")
     if system:
         found.append(system)
