@@ -17,26 +17,25 @@ from ._errors import InvalidArgumentError
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-def to_c(value: str, name: str) -> bytes:
-    """A str as the NUL-terminated UTF-8 the C API reads.
+def _c_string(encoded: bytes, name: str) -> bytes:
+    # A NUL inside would silently cut the string short at the C boundary:
+    # refused, as Python refuses it in file names.
+    if b"\0" in encoded:
+        raise InvalidArgumentError(f"{name} holds a NUL character, which a C string cannot carry")
+    return encoded
 
-    A NUL inside would silently cut the string short at the C boundary, so
-    it is refused, as Python refuses it in file names; so is a lone
-    surrogate, which is not UTF-8 (UnicodeEncodeError, a ValueError).
-    """
+
+def to_c(value: str, name: str) -> bytes:
+    """A str as the NUL-terminated UTF-8 the C API reads. A lone surrogate
+    is not UTF-8: UnicodeEncodeError, a ValueError."""
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
-    if "\0" in value:
-        raise InvalidArgumentError(f"{name} holds a NUL character, which a C string cannot carry")
-    return value.encode("utf-8")
+    return _c_string(value.encode("utf-8"), name)
 
 
 def path_to_c(value: PathLike, name: str) -> bytes:
     """A file name as the operating system's bytes, as open() passes it."""
-    encoded = os.fsencode(value)
-    if b"\0" in encoded:
-        raise InvalidArgumentError(f"{name} holds a NUL character, which a C string cannot carry")
-    return encoded
+    return _c_string(os.fsencode(value), name)
 
 
 def string_array(values: Iterable[str], name: str) -> "ctypes.Array[ctypes.c_char_p]":

@@ -243,3 +243,15 @@ def test_analyze_offsets_are_str_indices():
     assert [t.position for t in tokens] == [0, 1, 2, 3]
     thai = kbsearch.analyze("th", "ลืมรหัสผ่าน")
     assert [t.text for t in thai] == ["ลืม", "รหัส", "ผ่าน"]
+
+
+def test_rebuild_and_rollback(db):
+    with pytest.raises(kbsearch.Error, match="has no previous generation to roll back to") as e:
+        kbsearch.rollback(db)
+    assert type(e.value) is kbsearch.Error and e.value.status == "KBSEARCH_ERROR"
+    with kbsearch.Index(db, rebuild=True) as index:
+        index.remove("billing-7-tr")
+    with kbsearch.Searcher(db) as searcher:
+        assert searcher.get("billing-7-tr") is None
+        assert kbsearch.rollback(db) >= 1
+        assert searcher.get("billing-7-tr") is not None  # the generation before

@@ -4,13 +4,14 @@
 # builds examples/search_example (C++) and examples/c_example (C, through
 # kbsearch_c.h) against that prefix alone (find_package), and runs them:
 # the first over an index of corpus/ built by the CLI, the second on an
-# index of its own.
+# index of its own; then runs examples/python_example.py with the installed
+# Python package, which must load the installed library.
 #
 #   install_test.sh SOURCE_DIR BUILD_DIR WORK_DIR CLI
 #
 # WORK_DIR is deleted and recreated. The cmake and compilers used are
-# ${CMAKE:-cmake}, ${CXX:-the default} and ${CC:-the default} (ctest sets
-# them to the build's).
+# ${CMAKE:-cmake}, ${CXX:-the default}, ${CC:-the default} and
+# ${PYTHON:-python3} (ctest sets them to the build's).
 set -euo pipefail
 
 if [[ $# -ne 4 ]]; then
@@ -77,5 +78,21 @@ echo "== c_example: glömt lösenordet [sv]"
 grep -q 'help-1042-sv' "$work_dir/c.out" ||
   fail "c_example did not find the article it put, help-1042-sv" "$work_dir/c.out"
 cat "$work_dir/c.out"
+
+echo "== python_example: the installed Python package"
+# KBSEARCH_LIBRARY unset: the package must find the library installed with it.
+python_path=$prefix/lib/python3/dist-packages
+env -u KBSEARCH_LIBRARY PYTHONPATH="$python_path" PYTHONDONTWRITEBYTECODE=1 "${PYTHON:-python3}" -c '
+import sys, kbsearch, kbsearch._capi
+assert kbsearch.__file__.startswith(sys.argv[1]), kbsearch.__file__
+assert kbsearch._capi.lib._name.startswith(sys.argv[2]), kbsearch._capi.lib._name
+' "$python_path" "$prefix/" >"$work_dir/python-where.out" 2>&1 ||
+  fail "the installed Python package or its library was not the one loaded" "$work_dir/python-where.out"
+env -u KBSEARCH_LIBRARY PYTHONPATH="$python_path" PYTHONDONTWRITEBYTECODE=1 "${PYTHON:-python3}" \
+  "$source_dir/examples/python_example.py" "$work_dir/python-db" "glömt lösenordet" sv \
+  >"$work_dir/python.out" 2>&1 || fail "python_example exited with $?" "$work_dir/python.out"
+grep -q 'help-1042-sv' "$work_dir/python.out" ||
+  fail "python_example did not find the article it put, help-1042-sv" "$work_dir/python.out"
+cat "$work_dir/python.out"
 
 echo "PASS"
