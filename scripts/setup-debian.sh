@@ -11,6 +11,7 @@ packages=(
   libyaml-cpp-dev     # YAML front matter
   libcld2-dev         # language identification
   hunspell-sv         # Swedish word list for compound splitting (read at build time)
+  python3-pytest      # tests of the Python package (python/)
   libcli11-dev        # command-line parsing
   nlohmann-json3-dev  # JSON output
   libgtest-dev        # tests

@@ -11,12 +11,15 @@
 # checks that each loads libkbsearch from where it should and links none of
 # its dependencies, and runs each: search_example over the index of corpus/
 # (and a missing index, whose error is thrown in libkbsearch.so and caught in
-# the program as kbsearch::Error), c_example on an index of its own.
+# the program as kbsearch::Error), c_example on an index of its own; then
+# runs examples/python_example.py with the installed Python package, which
+# must load the installed library.
 #
 #   install_test.sh SOURCE_DIR BUILD_DIR WORK_DIR
 #
 # WORK_DIR is deleted and recreated. The cmake and compilers used are
-# ${CMAKE:-cmake}, ${CXX:-c++} and ${CC:-cc} (ctest sets them to the build's).
+# ${CMAKE:-cmake}, ${CXX:-c++}, ${CC:-cc} and ${PYTHON:-python3} (ctest sets them
+# to the build's).
 set -euo pipefail
 
 if [[ $# -ne 3 ]]; then
@@ -156,5 +159,21 @@ for example in search_example c_example; do
   check_linking "$example-pkg-config" "$bin/$example" "$libdir"
   "check_$example" "$example-pkg-config" "$bin/$example"
 done
+
+echo "== python_example: the installed Python package"
+# KBSEARCH_LIBRARY unset: the package must find the library installed with it.
+python_path=$prefix/lib/python3/dist-packages
+env -u KBSEARCH_LIBRARY PYTHONPATH="$python_path" PYTHONDONTWRITEBYTECODE=1 "${PYTHON:-python3}" -c '
+import sys, kbsearch, kbsearch._capi
+assert kbsearch.__file__.startswith(sys.argv[1]), kbsearch.__file__
+assert kbsearch._capi.lib._name.startswith(sys.argv[2]), kbsearch._capi.lib._name
+' "$python_path" "$prefix/" >"$work_dir/python-where.out" 2>&1 ||
+  fail "the installed Python package or its library was not the one loaded" "$work_dir/python-where.out"
+env -u KBSEARCH_LIBRARY PYTHONPATH="$python_path" PYTHONDONTWRITEBYTECODE=1 "${PYTHON:-python3}" \
+  "$source_dir/examples/python_example.py" "$work_dir/python-db" "glömt lösenordet" sv \
+  >"$work_dir/python.out" 2>&1 || fail "python_example exited with $?" "$work_dir/python.out"
+grep -q 'help-1042-sv' "$work_dir/python.out" ||
+  fail "python_example did not find the article it put, help-1042-sv" "$work_dir/python.out"
+cat "$work_dir/python.out"
 
 echo "PASS"
