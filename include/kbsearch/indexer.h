@@ -77,6 +77,10 @@ struct IndexOptions {
   // previous one for rollback(). Also the way to move an index written by
   // another schema version to this one.
   bool rebuild = false;
+  // With rebuild: analyse every article afresh instead of starting from a
+  // copy of the live generation (which a damaged live generation gets
+  // anyway), for when its content cannot be trusted.
+  bool from_source = false;
   // Report what would change without writing anything (no lock taken).
   bool dry_run = false;
   // Symbolic links to article files are followed inside the indexed

@@ -110,6 +110,7 @@ struct DatabaseWriter::Rep {
   void open();
   void mark_schema();
   void start_from_live();
+  void carry_from_live();
   void carry_put_articles(const Xapian::Database& old);
   void carry_put_articles_from(const Xapian::Database& old);
   void check_writable(const char* what) const;
@@ -175,7 +176,8 @@ void DatabaseWriter::Rep::open() {
     if (live && g > *live) std::filesystem::remove_all(generations.path(g));
   }
   generation = generations.next();
-  if (live) start_from_live();
+  if (live && options.from_source) carry_from_live();
+  else if (live) start_from_live();
   writer.emplace(open_writable(generations.path(generation), options.flush_every));
   db = *writer;
   mark_schema();
@@ -204,12 +206,18 @@ void DatabaseWriter::Rep::start_from_live() {
     if (e.get_error_string() != nullptr) throw;
     carried_errors.push_back({generations.path(*live), "the live generation is damaged (" + e.get_description() +
                                                            "): rebuilt from the articles"});
-    try {
-      carry_from = Xapian::Database(generations.path(*live));
-    } catch (const Xapian::DatabaseError&) {
-      carried_errors.push_back({generations.path(*live), "articles put by applications, if it had any, cannot be "
-                                                         "read from it: put them again"});
-    }
+    carry_from_live();
+  }
+}
+
+// Only the put articles of the live generation go to the new one; files
+// are read again.
+void DatabaseWriter::Rep::carry_from_live() {
+  try {
+    carry_from = Xapian::Database(generations.path(*live));
+  } catch (const Xapian::DatabaseError&) {
+    carried_errors.push_back({generations.path(*live), "articles put by applications, if it had any, cannot be "
+                                                       "read from it: put them again"});
   }
 }
 

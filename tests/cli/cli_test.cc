@@ -2,6 +2,8 @@
 // rely on (JSON fields, exit codes, errors on stderr).
 #include <fcntl.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -584,6 +586,25 @@ TEST(Cli, NightlyJobOptions) {
   EXPECT_EQ(kbsearch({"search", "--db", db, "--json", "webbkrokar"}).parsed()["total"], 0);
 }
 
+// The IPv4 address a socket listening on `port` is bound to, from the
+// kernel's table (/proc/net/tcp: hex address:port, state 0A for LISTEN).
+std::string listening_address(int port) {
+  std::ifstream table("/proc/net/tcp");
+  std::string line;
+  std::getline(table, line);  // the header
+  while (std::getline(table, line)) {
+    std::istringstream fields(line);
+    std::string slot, local, remote, state;
+    fields >> slot >> local >> remote >> state;
+    const auto colon = local.find(':');
+    if (state != "0A" || std::stoi(local.substr(colon + 1), nullptr, 16) != port) continue;
+    const unsigned long ip = std::stoul(local.substr(0, colon), nullptr, 16);  // little-endian bytes
+    return std::to_string(ip & 0xFF) + "." + std::to_string((ip >> 8) & 0xFF) + "." +
+           std::to_string((ip >> 16) & 0xFF) + "." + std::to_string(ip >> 24);
+  }
+  return "(not listening)";
+}
+
 // The sharded deployment from the command line: index into shards, serve
 // them with serve-shard, point a search directory at them with side, and
 // search with a shard down.
@@ -607,10 +628,15 @@ TEST(CliShards, IndexServeLinkAndSearchShards) {
   std::vector<std::unique_ptr<testutil::LoopbackServer>> servers;
   std::vector<std::string> side = {"side", "--db", remote};
   for (const std::string shard : {"1/2", "2/2"}) {
-    servers.push_back(std::make_unique<testutil::LoopbackServer>(std::vector<std::string>{
-        KBSEARCH_CLI, "serve-shard", "--db", local, "--shard", shard, "--port", "PORT", "--interface", "127.0.0.1"}));
+    std::vector<std::string> serve = {KBSEARCH_CLI, "serve-shard", "--db", local, "--shard", shard, "--port", "PORT"};
+    // The first listens where it is told, the second where it listens unless
+    // told: on loopback, never on every interface.
+    if (shard == "1/2") serve.insert(serve.end(), {"--interface", "127.0.0.1"});
+    servers.push_back(std::make_unique<testutil::LoopbackServer>(serve));
     side.insert(side.end(), {"--remote", servers.back()->address()});
   }
+  const std::string address = servers.back()->address();
+  EXPECT_EQ(listening_address(std::stoi(address.substr(address.rfind(':') + 1))), "127.0.0.1");
   const CliRun linked = kbsearch(side);
   ASSERT_EQ(linked.exit_code, 0) << linked.err;
   EXPECT_TRUE(testutil::Contains(linked.err, "spelling words"));

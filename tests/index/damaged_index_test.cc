@@ -75,6 +75,30 @@ TEST(DamagedIndex, ATruncatedTableIsNamedWithTheWayOutAndARebuildRepairsIt) {
   EXPECT_FALSE(run_search(db, "senha", "pt").hits.empty());
 }
 
+// A live generation whose content is not trusted: --rebuild --from-source
+// analyses every article afresh, and carries the put articles over.
+TEST(DamagedIndex, ARebuildFromSourceCopiesNothingButPutArticles) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  {
+    Indexer indexer(db);
+    indexer.index({kArticles});
+    Article put;
+    put.id = "put-sw";
+    put.markdown = "# Nenosiri\n\nUkisahau nenosiri lako, bofya kiungo cha kuliweka upya.\n";
+    indexer.put(put);
+    indexer.commit();
+  }
+  IndexOptions options;
+  options.rebuild = true;
+  options.from_source = true;
+  const IndexReport report = Indexer(db, options).index({kArticles});
+  EXPECT_EQ(report.added, 50u);
+  EXPECT_EQ(report.unchanged, 0u);
+  EXPECT_TRUE(Searcher(db).get("put-sw").has_value());
+  EXPECT_EQ(index::Generations(db).all(), (std::vector<int>{1, 2}));
+}
+
 TEST(DamagedIndex, AStubThatNamesNoGenerationStopsReadersAndWriters) {
   const std::vector<std::pair<std::string, std::string>> faults = {
       {"empty", ""}, {"garbage", "\x01\x02 not a stub"}, {"gone generation", "auto gen-000009\n"}};

@@ -23,6 +23,7 @@ struct IndexArgs {
   std::vector<std::string> keep_whole;  // LANG=FILE
   std::vector<std::string> synonyms;    // LANG=FILE
   bool rebuild = false;
+  bool from_source = false;
   bool dry_run = false;
   unsigned threads = 0;
   double wait_seconds = 0;
@@ -68,6 +69,7 @@ int run_index(const IndexArgs& args) {
   options.keep_whole = read_keep_whole(args.keep_whole);
   options.synonyms = read_synonyms(args.synonyms);
   options.rebuild = args.rebuild;
+  options.from_source = args.from_source;
   options.dry_run = args.dry_run;
   options.threads = args.threads;
   options.wait_seconds = args.wait_seconds;
@@ -138,6 +140,10 @@ Command add_index_command(CLI::App& app) {
   cmd->add_flag("--rebuild", args->rebuild,
                 "Write a new generation and switch readers to it atomically, keeping the "
                 "previous one for 'kbsearch rollback'");
+  cmd->add_flag("--from-source", args->from_source,
+                "With --rebuild: analyse every article afresh rather than start from a copy of "
+                "the live generation (a damaged one is never copied anyway)")
+      ->needs("--rebuild");
   cmd->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
   cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
