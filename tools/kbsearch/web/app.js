@@ -63,17 +63,32 @@ function urlFor(state) {
 // a slow answer to an older prefix never replaces a newer one.
 let inFlight = null;
 
-async function getJson(path, params) {
+function cancelRequest() {
   if (inFlight) inFlight.abort();
+  inFlight = null;
+  resultList.setAttribute('aria-busy', 'false');
+}
+
+// aria-busy tells assistive technology (and tests) that results are coming.
+async function getJson(path, params) {
+  cancelRequest();
   const controller = new AbortController();
   inFlight = controller;
-  const response = await fetch(path + '?' + new URLSearchParams(params),
-                               {signal: controller.signal, headers: {Accept: 'application/json'}});
-  const body = await response.json();
-  if (!response.ok) {
-    throw new Error(body.error ? body.error.message : response.status + ' ' + response.statusText);
+  resultList.setAttribute('aria-busy', 'true');
+  try {
+    const response = await fetch(path + '?' + new URLSearchParams(params),
+                                 {signal: controller.signal, headers: {Accept: 'application/json'}});
+    const body = await response.json();
+    if (!response.ok) {
+      throw new Error(body.error ? body.error.message : response.status + ' ' + response.statusText);
+    }
+    return body;
+  } finally {
+    if (inFlight === controller) {
+      inFlight = null;
+      resultList.setAttribute('aria-busy', 'false');
+    }
   }
-  return body;
 }
 
 function showFailure(error) {
@@ -104,7 +119,7 @@ async function suggestFromInput() {
   const state = {q: input.value, lang: languageSelect.value, offset: 0};
   history.replaceState(null, '', urlFor(state));
   if (!state.q.trim()) {
-    if (inFlight) inFlight.abort();
+    cancelRequest();
     closeCompletions();
     clearResults();
     return;
@@ -151,7 +166,9 @@ function moveActiveCompletion(step) {
   const options = completionList.children;
   if (completionList.hidden || options.length === 0) return;
   if (activeCompletion >= 0) options[activeCompletion].setAttribute('aria-selected', 'false');
-  activeCompletion = (activeCompletion + step + options.length + 1) % (options.length + 1) - 1;
+  // Positions cycle through the options and the box itself (-1).
+  const positions = options.length + 1;
+  activeCompletion = (activeCompletion + 1 + step + positions) % positions - 1;
   if (activeCompletion < 0) {
     input.removeAttribute('aria-activedescendant');
     return;
