@@ -18,6 +18,7 @@ packages=(
   libbenchmark-dev    # benchmarks
   libsqlite3-dev      # the SQLite FTS5 peer in bench_search
   xapian-tools        # xapian-tcpsrv and xapian-replicate: shard servers and replicas
+  libcpp-httplib-dev  # HTTP server of kbsearch serve
 )
 
 missing=()
