@@ -8,6 +8,10 @@ find_package(ICU REQUIRED COMPONENTS uc i18n)
 # package), so use its pkg-config file instead.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(cmark REQUIRED IMPORTED_TARGET libcmark)
+# cpp-httplib (kbsearch serve): Debian builds it as a library, with the
+# TLS and compression options its pkg-config file passes on (the header's
+# classes change with them).
+pkg_check_modules(httplib REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(yaml-cpp REQUIRED)
 find_package(nlohmann_json REQUIRED)
 

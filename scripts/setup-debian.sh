@@ -18,6 +18,7 @@ packages=(
   libbenchmark-dev    # benchmarks
   libsqlite3-dev      # the SQLite FTS5 peer in bench_search
   xapian-tools        # xapian-tcpsrv and xapian-replicate: shard servers and replicas
+  libcpp-httplib-dev  # HTTP server of kbsearch serve
   chromium chromium-driver python3-selenium  # the search page's test in headless Chromium (tests/web)
   fonts-thai-tlwg     # Thai glyphs for Chromium, in the search page's screenshots
 )

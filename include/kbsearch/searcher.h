@@ -194,6 +194,17 @@ struct StoredArticle {
   std::vector<StoredSection> sections;
 };
 
+// What the index a Searcher reads holds (Searcher::stats), for health
+// checks and monitoring.
+struct IndexStats {
+  std::size_t articles = 0;  // articles searched (every shard's)
+  // The generation searches read (README: `index --rebuild`, `rollback`)
+  // when the path is an index directory; 0 for a sharded index or a stub
+  // file, whose parts each have their own.
+  int generation = 0;
+  std::vector<std::string> languages;  // sorted
+};
+
 class KBSEARCH_EXPORT Searcher {
  public:
   // Opens the index at `db_path` (a directory or a stub file). Throws
@@ -213,6 +224,10 @@ class KBSEARCH_EXPORT Searcher {
 
   // The languages present in the index, sorted.
   std::vector<std::string> languages();
+
+  // The index as it is now: commits and generation switches since the last
+  // call are seen, as by search().
+  IndexStats stats();
 
  private:
   struct Rep;

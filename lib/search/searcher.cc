@@ -487,4 +487,20 @@ std::vector<std::string> Searcher::languages() {
   }
 }
 
+IndexStats Searcher::stats() {
+  try {
+    rep_->reopen_if_changed();
+    IndexStats stats;
+    stats.articles = rep_->db.get_doccount();
+    std::error_code ec;
+    if (std::filesystem::is_directory(rep_->path, ec) && !index::lists_shards(rep_->path)) {
+      stats.generation = index::Generations(rep_->path).current().value_or(0);
+    }
+    stats.languages = rep_->indexed_languages();
+    return stats;
+  } catch (const Xapian::Error& e) {
+    rep_->rethrow(e);
+  }
+}
+
 }  // namespace kbsearch

@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "kbsearch/analyzer.h"
 #include "terminal.h"
+#include "tokens_json.h"
 
 namespace kbsearch::cli {
 namespace {
@@ -16,17 +17,6 @@ struct AnalyzeArgs {
   bool explain = false;
   std::vector<std::string> words;
 };
-
-nlohmann::json tokens_json(const std::vector<Token>& tokens) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const Token& t : tokens) {
-    list.push_back({{"text", t.text},     {"term", t.term},       {"stem", t.stem},
-                    {"folded", t.folded}, {"folded_stem", t.folded_stem},
-                    {"start", t.start},   {"end", t.end},         {"position", t.position},
-                    {"part", t.part},     {"stop", t.stop}});
-  }
-  return list;
-}
 
 // One line per token: position, bytes, text -> term, then what else is indexed.
 void print_tokens(const std::vector<Token>& tokens, const std::string& indent) {

@@ -39,6 +39,7 @@ Command add_eval_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 Command add_side_command(CLI::App& app);
 Command add_serve_shard_command(CLI::App& app);
+Command add_serve_command(CLI::App& app);
 
 }  // namespace kbsearch::cli
 

@@ -1,0 +1,22 @@
+// Search results as JSON, one shape for every door that prints them:
+// `search --json`, `search --queries` and `serve`.
+#ifndef KBSEARCH_TOOLS_RESULTS_JSON_H
+#define KBSEARCH_TOOLS_RESULTS_JSON_H
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "kbsearch/searcher.h"
+
+namespace kbsearch::cli {
+
+// [{value, count}], in the order given.
+nlohmann::json facets_json(const std::vector<FacetCount>& counts);
+
+// {query, query_languages, total, suggestion, phrases_as_words,
+//  missing_shards, facets: {lang, tags}, hits: [...]}, as README documents.
+nlohmann::json results_json(const SearchResults& results);
+
+}  // namespace kbsearch::cli
+
+#endif  // KBSEARCH_TOOLS_RESULTS_JSON_H
