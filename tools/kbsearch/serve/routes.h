@@ -38,6 +38,8 @@ std::vector<const Route*> routes_of(const Routes& routes, const std::string& pat
 void add_search_routes(Routes& routes, ServeContext& context);
 void add_article_routes(Routes& routes, ServeContext& context);
 void add_status_routes(Routes& routes, ServeContext& context);
+// GET / (the search page, tools/kbsearch/web) and its files.
+void add_page_routes(Routes& routes);
 
 }  // namespace kbsearch::serve
 

@@ -248,7 +248,7 @@ function renderResults(results, state) {
   resultList.replaceChildren(...results.hits.map(renderHit));
   resultList.start = state.offset + 1;
 
-  renderFacet('facet-languages', results.facets.languages, 'lang', state);
+  renderFacet('facet-languages', results.facets.lang, 'lang', state);
   renderFacet('facet-tags', results.facets.tags, 'tag', state);
 
   const previous = document.getElementById('previous');
