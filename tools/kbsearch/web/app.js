@@ -279,8 +279,11 @@ function renderFacet(sectionId, counts, field, state) {
     const filter = field + ':' + value;
     const active = state.q.split(/\s+/).includes(filter);
     const name = field === 'lang' ? languageNames.get(value) || value : value;
+    // Filtering on a language makes it the user's too: a group is shown in
+    // the user's language when it has that translation, whatever the filter.
+    const lang = field === 'lang' && !active ? value : state.lang;
     const link = element('a', name, {
-      href: urlFor({q: toggleFilter(state.q, filter), lang: state.lang, offset: 0}),
+      href: urlFor({q: toggleFilter(state.q, filter), lang, offset: 0}),
       'data-filter': filter,
     });
     if (field === 'lang') link.lang = value;
