@@ -3,7 +3,8 @@
 // GET /suggest while the user types (completions of the unfinished word and
 // the top articles for the completed query) and GET /search for a submitted
 // or linked query. The URL holds the whole state (q, lang, offset), so a
-// result page can be linked and the back button works.
+// result page can be linked and the back button works. Every URL is
+// relative, so the page works where a reverse proxy mounts it (/kb/).
 //
 // Text from the index (titles, ids, tags, completions) is only ever set with
 // textContent; snippet_html is the one exception, because the server escapes
@@ -54,7 +55,7 @@ function urlFor(state) {
   if (state.q) params.set('q', state.q);
   params.set('lang', state.lang);
   if (state.offset) params.set('offset', String(state.offset));
-  return '/?' + params.toString();
+  return '?' + params.toString();
 }
 
 // --- Requests ---------------------------------------------------------------
@@ -107,7 +108,7 @@ async function searchFromUrl() {
     return;
   }
   try {
-    const results = await getJson('/search', {q: state.q, lang: state.lang, limit: PAGE_SIZE, offset: state.offset});
+    const results = await getJson('search', {q: state.q, lang: state.lang, limit: PAGE_SIZE, offset: state.offset});
     renderResults(results, state);
   } catch (error) {
     showFailure(error);
@@ -125,7 +126,7 @@ async function suggestFromInput() {
     return;
   }
   try {
-    const answer = await getJson('/suggest', {q: state.q, lang: state.lang});
+    const answer = await getJson('suggest', {q: state.q, lang: state.lang});
     renderCompletions(answer.completions);
     renderResults(answer.results, state);
   } catch (error) {
@@ -344,7 +345,7 @@ languageSelect.addEventListener('change', () => {
 document.addEventListener('click', (event) => {
   const link = event.target.closest('a');
   if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-  if (link.origin !== location.origin || link.pathname !== '/') return;
+  if (link.origin !== location.origin || link.pathname !== location.pathname) return;
   event.preventDefault();
   clearTimeout(typingTimer);
   history.pushState(null, '', link.href);
