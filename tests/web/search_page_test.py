@@ -216,6 +216,8 @@ def test_the_language_comes_from_the_browser(server, browser):
 
 @pytest.mark.parametrize("lang,word,prefix,article", TYPED, ids=[t[0] for t in TYPED])
 def test_typing_shows_results_and_highlights(server, browser, tmp_path, lang, word, prefix, article):
+    from selenium.webdriver.common.keys import Keys
+
     box = open_page(browser, server, "?lang=" + lang)
     type_letter_by_letter(box, prefix)
 
@@ -230,9 +232,14 @@ def test_typing_shows_results_and_highlights(server, browser, tmp_path, lang, wo
     type_letter_by_letter(box, word[len(prefix):])
     wait_for_answer(browser)
     assert url_state(browser) == {"q": word, "lang": lang}
+    assert shows_article(browser, article), f"{article} not shown for {word!r} as typed"
+
+    box.send_keys(Keys.ENTER)
+    wait_for_answer(browser)
     assert re.fullmatch(rf"\d+ results? for “{word}”", status(browser)), status(browser)
-    assert shows_article(browser, article), f"{article} not shown for {word!r}"
     assert by_css(browser, "#status")[0].get_attribute("aria-live") == "polite"
+    assert not by_css(browser, "#completions")[0].is_displayed()
+    assert by_css(browser, "#facet-languages a"), "no language facet"
 
     hit = next(h for h in by_css(browser, "#results .hit")
                if urlsplit(h.find_element("css selector", "h3 a").get_attribute("href")).path.endswith(article))

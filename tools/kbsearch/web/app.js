@@ -224,42 +224,48 @@ function renderHit(hit) {
   }
   const details = [languageNames.get(hit.lang) || hit.lang, ...hit.tags];
   if (hit.updated) details.push(hit.updated);
-  item.append(element('p', details.join(' · '), {class: 'details', lang: 'en', dir: 'ltr'}));
+  item.append(element('p', details.join(' · '), {class: 'details'}));
   return item;
 }
 
-function describeCount(results, state) {
-  if (results.total === 0) return `No results for “${state.q}”`;
-  const first = state.offset + 1;
-  const last = state.offset + results.hits.length;
+function describeCount(results, offset) {
+  const q = results.query;
+  if (results.total === 0) return `No results for “${q}”`;
+  const first = offset + 1;
+  const last = offset + results.hits.length;
   const noun = results.total === 1 ? 'result' : 'results';
-  if (first === 1 && last === results.total) return `${results.total} ${noun} for “${state.q}”`;
-  return `Results ${first}–${last} of ${results.total} for “${state.q}”`;
+  if (first === 1 && last === results.total) return `${results.total} ${noun} for “${q}”`;
+  return `Results ${first}–${last} of ${results.total} for “${q}”`;
 }
 
+// `state` is what was asked; the results are for results.query, which is
+// the asked query completed when they come from /suggest, and what the
+// facets and pages go on from.
 function renderResults(results, state) {
-  statusLine.textContent = describeCount(results, state);
+  const shown = {...state, q: results.query};
+  statusLine.textContent = describeCount(results, shown.offset);
 
   didYouMean.hidden = !results.suggestion;
   if (results.suggestion) {
     suggestionLink.textContent = results.suggestion;
-    suggestionLink.href = urlFor({q: results.suggestion, lang: state.lang, offset: 0});
+    suggestionLink.href = urlFor({q: results.suggestion, lang: shown.lang, offset: 0});
   }
 
   resultList.replaceChildren(...results.hits.map(renderHit));
-  resultList.start = state.offset + 1;
+  resultList.start = shown.offset + 1;
 
-  renderFacet('facet-languages', results.facets.lang, 'lang', state);
-  renderFacet('facet-tags', results.facets.tags, 'tag', state);
+  // /suggest counts no facets.
+  const facets = results.facets || {};
+  renderFacet('facet-languages', facets.lang, 'lang', shown);
+  renderFacet('facet-tags', facets.tags, 'tag', shown);
 
+  // Pages go on from the hits shown, however many an answer had.
   const previous = document.getElementById('previous');
   const next = document.getElementById('next');
-  previous.hidden = state.offset === 0;
-  previous.href = urlFor({...state, offset: Math.max(0, state.offset - PAGE_SIZE)});
-  next.hidden = state.offset + results.hits.length >= results.total;
-  next.href = urlFor({...state, offset: state.offset + PAGE_SIZE});
-  document.getElementById('page-range').textContent =
-      `Page ${Math.floor(state.offset / PAGE_SIZE) + 1} of ${Math.ceil(results.total / PAGE_SIZE)}`;
+  previous.hidden = shown.offset === 0;
+  previous.href = urlFor({...shown, offset: Math.max(0, shown.offset - PAGE_SIZE)});
+  next.hidden = shown.offset + results.hits.length >= results.total;
+  next.href = urlFor({...shown, offset: shown.offset + results.hits.length});
   pager.hidden = previous.hidden && next.hidden;
 }
 
