@@ -32,7 +32,8 @@ const languageNames = new Map(
 // --- State and URL ----------------------------------------------------------
 
 // The first of the browser's preferred languages that the page offers
-// (pt-BR → pt), or '' to let the server guess from the query.
+// (pt-BR → pt), or '' to leave it to the server (Accept-Language, else
+// the query's own).
 function browserLanguage() {
   for (const tag of navigator.languages || [navigator.language]) {
     const primary = String(tag).split('-')[0].toLowerCase();
