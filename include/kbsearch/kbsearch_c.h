@@ -519,6 +519,45 @@ KBSEARCH_C_API const char *const *kbsearch_results_missing_shards(
 
 KBSEARCH_C_API void kbsearch_results_free(kbsearch_results *results);
 
+/* Search as you type; see kbsearch::SuggestRequest. Fields are only ever
+ * appended; always call kbsearch_suggest_request_init first. */
+typedef struct kbsearch_suggest_request {
+  size_t size;       /* set by kbsearch_suggest_request_init: leave it alone */
+  const char *query; /* required: what the user has typed; its last word may be unfinished */
+  const char *lang;  /* the user's language, as kbsearch_request's (default NULL: any) */
+  size_t completions; /* at most this many completions (default 5, at most 10) */
+  size_t limit;       /* hits for the first completion's query (default 5) */
+  int snippets;       /* build snippets (default 1) */
+} kbsearch_suggest_request;
+
+/* Fills `request` with the defaults (no query yet), `size` being sizeof
+ * *request. */
+KBSEARCH_C_API kbsearch_status kbsearch_suggest_request_init(kbsearch_suggest_request *request,
+                                                             size_t size);
+
+/* A completion of the typed query's last word; see kbsearch::Completion.
+ * Belongs to its results. */
+typedef struct kbsearch_completion {
+  const char *query; /* the typed query with its last word completed */
+  const char *word;  /* the completed word as articles write it, case-folded */
+  size_t frequency;  /* articles with the word: what ranks completions */
+} kbsearch_completion;
+
+/* Completes the last word of request->query from the index's words and
+ * sets *results to the top articles of the first completion's query (of
+ * the typed query when there is none), without facets; the completions
+ * are kbsearch_results_completions(*results). KBSEARCH_QUERY_ERROR as for
+ * kbsearch_searcher_search, and for more than 10 completions. */
+KBSEARCH_C_API kbsearch_status kbsearch_suggest(kbsearch_searcher *searcher,
+                                                const kbsearch_suggest_request *request,
+                                                kbsearch_results **results);
+
+/* The completions of a kbsearch_suggest answer, best first (none for a
+ * kbsearch_searcher_search answer). *count (if `count` is not NULL) is set
+ * to their number; the array also ends with one whose query is NULL. */
+KBSEARCH_C_API const kbsearch_completion *kbsearch_results_completions(const kbsearch_results *results,
+                                                                       size_t *count);
+
 /* A section of a stored article; see kbsearch::StoredSection. */
 typedef struct kbsearch_section {
   const char *heading; /* "" for the text before the first heading */

@@ -173,6 +173,34 @@ struct SearchResults {
   std::vector<std::string> missing_shards;
 };
 
+// Search as you type (Searcher::suggest): what the user has typed so far,
+// whose last word may be unfinished.
+struct SuggestRequest {
+  std::string query;  // in the query language; its last word may be unfinished
+  std::string lang;   // the user's language, as SearchRequest::lang (empty: any indexed language)
+  std::size_t completions = 5;  // at most this many completions (at most 10)
+  std::size_t limit = 5;        // top articles returned, for the first completion's query
+  bool snippets = true;
+};
+
+struct Completion {
+  std::string query;  // the typed query with its last word completed
+  // The completed word as it is written in articles, case-folded (accents
+  // as written, lower case).
+  std::string word;
+  // How many articles have the word in their title, headings or text (what
+  // ranks completions); for a Thai word typed after another, how many have
+  // it after that word.
+  std::size_t frequency = 0;
+};
+
+struct Suggestions {
+  std::vector<Completion> completions;  // best first
+  // The top articles for completions[0].query (for the typed query when
+  // there is no completion), without facets.
+  SearchResults results;
+};
+
 // An article as the index stores it (Searcher::get).
 struct StoredSection {
   std::string heading;  // empty for the text before the first heading
@@ -218,6 +246,15 @@ class KBSEARCH_EXPORT Searcher {
 
   // Throws QueryError for queries over the limits or an unknown language.
   SearchResults search(const SearchRequest& request);
+
+  // Completes the last word of the typed query from the index's words, the
+  // most frequent first, whatever the case and accents typed (as the
+  // language folds them: Swedish å ä ö are letters of their own), and
+  // searches for the first completion. No completion when the query ends
+  // in a space or an operator, or its last word is a filter's value. Thai
+  // typed without spaces completes its last segment. Throws QueryError
+  // like search(), and for more than 10 completions.
+  Suggestions suggest(const SuggestRequest& request);
 
   // The article `id` as stored, or nothing when the index has none.
   std::optional<StoredArticle> get(const std::string& id);

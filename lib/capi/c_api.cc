@@ -164,6 +164,22 @@ kbsearch_status kbsearch_searcher_search(kbsearch_searcher* searcher,
   });
 }
 
+kbsearch_status kbsearch_suggest_request_init(kbsearch_suggest_request* request, size_t size) {
+  const char* const function = __func__;
+  return guard([&] { init_struct(request, size, function, "request"); });
+}
+
+kbsearch_status kbsearch_suggest(kbsearch_searcher* searcher, const kbsearch_suggest_request* request,
+                                 kbsearch_results** results) {
+  const char* const function = __func__;
+  return guard([&] {
+    *require(results, function, "results") = nullptr;
+    require(searcher, function, "searcher");
+    require(request, function, "request");
+    *results = new kbsearch_results(searcher->cpp.suggest(to_cpp(*request, function)));
+  });
+}
+
 kbsearch_status kbsearch_searcher_get(kbsearch_searcher* searcher, const char* id,
                                       kbsearch_stored_article** article) {
   const char* const function = __func__;
@@ -255,6 +271,11 @@ int kbsearch_results_phrases_as_words(const kbsearch_results* results) {
 const char* const* kbsearch_results_missing_shards(const kbsearch_results* results,
                                                    size_t* count) {
   return strings(results != nullptr ? &results->missing_shards : nullptr, count);
+}
+
+const kbsearch_completion* kbsearch_results_completions(const kbsearch_results* results, size_t* count) {
+  if (count != nullptr) *count = results != nullptr ? results->completions.size() - 1 : 0;
+  return results != nullptr ? results->completions.data() : nullptr;
 }
 
 void kbsearch_results_free(kbsearch_results* results) { delete results; }

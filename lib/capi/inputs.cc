@@ -98,6 +98,21 @@ struct CallerStruct<kbsearch_request> {
 };
 
 template <>
+struct CallerStruct<kbsearch_suggest_request> {
+  static constexpr const char* kName = "kbsearch_suggest_request";
+  static constexpr std::size_t kFirstSize = KBSEARCH_END_OF(kbsearch_suggest_request, snippets);
+  static kbsearch_suggest_request defaults() {
+    const SuggestRequest cpp;
+    kbsearch_suggest_request c{};
+    c.size = sizeof c;
+    c.completions = cpp.completions;
+    c.limit = cpp.limit;
+    c.snippets = cpp.snippets;
+    return c;
+  }
+};
+
+template <>
 struct CallerStruct<kbsearch_article> {
   static constexpr const char* kName = "kbsearch_article";
   static constexpr std::size_t kFirstSize = KBSEARCH_END_OF(kbsearch_article, tag_count);
@@ -150,6 +165,7 @@ void init_struct(T* out, std::size_t size, const char* function, const char* arg
 template void init_struct(kbsearch_index_options*, std::size_t, const char*, const char*);
 template void init_struct(kbsearch_search_options*, std::size_t, const char*, const char*);
 template void init_struct(kbsearch_request*, std::size_t, const char*, const char*);
+template void init_struct(kbsearch_suggest_request*, std::size_t, const char*, const char*);
 template void init_struct(kbsearch_article*, std::size_t, const char*, const char*);
 
 IndexOptions to_cpp(const kbsearch_index_options* options, const char* function) {
@@ -219,6 +235,17 @@ SearchRequest to_cpp(const kbsearch_request& request, const char* function) {
   if (c.snippet_chars > 0) cpp.snippet_chars = c.snippet_chars;
   if (c.mark_pre != nullptr) cpp.mark_pre = c.mark_pre;
   if (c.mark_post != nullptr) cpp.mark_post = c.mark_post;
+  return cpp;
+}
+
+SuggestRequest to_cpp(const kbsearch_suggest_request& request, const char* function) {
+  const kbsearch_suggest_request c = complete(request, function);
+  SuggestRequest cpp;
+  cpp.query = require(c.query, function, "request->query");
+  cpp.lang = optional_string(c.lang);
+  cpp.completions = c.completions;
+  cpp.limit = c.limit;
+  cpp.snippets = c.snippets != 0;
   return cpp;
 }
 

@@ -26,6 +26,7 @@ void init_struct(T* out, std::size_t size, const char* function, const char* arg
 IndexOptions to_cpp(const kbsearch_index_options* options, const char* function);
 SearchOptions to_cpp(const kbsearch_search_options* options, const char* function);
 SearchRequest to_cpp(const kbsearch_request& request, const char* function);
+SuggestRequest to_cpp(const kbsearch_suggest_request& request, const char* function);
 Article to_cpp(const kbsearch_article& article, const char* function);
 
 }  // namespace kbsearch::capi

@@ -91,14 +91,24 @@ StoredArticleView::StoredArticleView(StoredArticle article)
 
 }  // namespace kbsearch::capi
 
-kbsearch_results::kbsearch_results(kbsearch::SearchResults results)
+kbsearch_results::kbsearch_results(kbsearch::SearchResults results) : kbsearch_results(std::move(results), {}) {}
+
+kbsearch_results::kbsearch_results(kbsearch::Suggestions suggestions)
+    : kbsearch_results(std::move(suggestions.results), std::move(suggestions.completions)) {}
+
+kbsearch_results::kbsearch_results(kbsearch::SearchResults results, std::vector<kbsearch::Completion> completions)
     : cpp(std::move(results)),
       language_facets(kbsearch::capi::facet_list(cpp.languages)),
       tag_facets(kbsearch::capi::facet_list(cpp.tags)),
       query_languages(cpp.query_languages),
-      missing_shards(cpp.missing_shards) {
+      missing_shards(cpp.missing_shards),
+      completions_cpp(std::move(completions)) {
   hits.reserve(cpp.hits.size());
   for (const kbsearch::Hit& hit : cpp.hits) hits.emplace_back(hit);
+  for (const kbsearch::Completion& c : completions_cpp) {
+    this->completions.push_back({c.query.c_str(), c.word.c_str(), c.frequency});
+  }
+  this->completions.push_back({nullptr, nullptr, 0});
 }
 
 kbsearch_tokens::kbsearch_tokens(std::vector<kbsearch::Token> tokens) : cpp(std::move(tokens)) {

@@ -61,6 +61,8 @@ struct StoredArticleView : kbsearch_stored_article {
 // The opaque handles of kbsearch_c.h that views are.
 struct kbsearch_results {
   explicit kbsearch_results(kbsearch::SearchResults results);
+  explicit kbsearch_results(kbsearch::Suggestions suggestions);
+  kbsearch_results(kbsearch::SearchResults results, std::vector<kbsearch::Completion> completions);
   kbsearch_results(const kbsearch_results&) = delete;
   kbsearch_results& operator=(const kbsearch_results&) = delete;
 
@@ -70,6 +72,8 @@ struct kbsearch_results {
   std::vector<kbsearch_facet> tag_facets;
   kbsearch::capi::StringList query_languages;
   kbsearch::capi::StringList missing_shards;
+  const std::vector<kbsearch::Completion> completions_cpp;  // of a suggest() answer
+  std::vector<kbsearch_completion> completions;             // ends with {NULL, NULL, 0}
 };
 
 struct kbsearch_tokens {

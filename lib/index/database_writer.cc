@@ -17,6 +17,7 @@
 #include "analysis/analyzer_cache.h"
 #include "index/analysis_config.h"
 #include "index/analysis_pool.h"
+#include "index/completions.h"
 #include "index/document_builder.h"
 #include "index/database_schema_check.h"
 #include "index/file_walker.h"
@@ -133,6 +134,12 @@ struct DatabaseWriter::Rep {
   // only: Xapian adds up the dictionaries of every local database it
   // searches, so a second count would skew suggestions.
   bool keeps_spelling() const { return !filter.active(); }
+  // Before a commit: the spelling changes, and the completion entries
+  // (kept, like spelling, by the side database of a sharded index).
+  void apply_word_counts() {
+    spelling.apply_to(*writer);
+    if (keeps_spelling()) store_completions(*writer, *writer);
+  }
   void count_change();
   void commit();
   void fail(const std::string& path, const std::string& message) {
@@ -457,7 +464,7 @@ void DatabaseWriter::Rep::count_change() {
 
 void DatabaseWriter::Rep::commit() {
   const auto started = Clock::now();
-  spelling.apply_to(*writer);
+  apply_word_counts();
   if (batch_transactions) {
     writer->commit_transaction();
     writer->begin_transaction();
@@ -511,7 +518,7 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
       store_keep_whole(*r.writer, r.keep_whole);
       if (r.synonyms) store_synonyms(*r.writer, *r.synonyms);
       const auto write_started = Clock::now();
-      r.spelling.apply_to(*r.writer);
+      r.apply_word_counts();
       if (r.batch_transactions) r.writer->commit_transaction();
       else r.writer->commit();
       r.batch_transactions = false;
@@ -686,7 +693,7 @@ IndexReport DatabaseWriter::commit_staged() {
       r.writer->set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
       store_keep_whole(*r.writer, r.keep_whole);
       if (r.synonyms) store_synonyms(*r.writer, *r.synonyms);
-      r.spelling.apply_to(*r.writer);
+      r.apply_word_counts();
       r.writer->commit_transaction();
     } else if (r.options.rebuild && !r.switched) {
       r.writer->commit();  // what the rebuild carried over

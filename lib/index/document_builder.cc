@@ -3,6 +3,7 @@
 #include <set>
 #include <vector>
 
+#include "index/completions.h"
 #include "index/document_data.h"
 #include "index/schema.h"
 #include "util/ascii_case.h"
@@ -71,10 +72,19 @@ void add_word_pairs(Xapian::Document& doc, const std::vector<Token>& tokens, Xap
   }
 }
 
+// The words a search as you type may complete to (completions.h).
+void add_completion_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
+  for (const Token& token : tokens) {
+    if (token.part || token.stop) continue;
+    if (const auto term = completion_term(token.term, token.folded)) doc.add_boolean_term(*term);
+  }
+}
+
 void add_text_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termcount wdf,
                      Xapian::termpos* next_position) {
   add_field_tokens(doc, tokens, prefix::kText, wdf, next_position);
   add_word_pairs(doc, tokens, wdf);
+  add_completion_terms(doc, tokens);
 }
 
 // After a piece of a field (the title, a heading, a section's prose or

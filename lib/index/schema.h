@@ -20,6 +20,9 @@
 //           field, "first second": a run of words
 //           typed without spaces is matched without
 //           reading positions
+//   XK      a text word (not a compound part or     boolean (wdf 0)
+//           stop word) for completion: "<key> <word>",
+//           key the word accent-folded (completions.h)
 //   Q       article id (unique)                     boolean
 //   L       language code                           boolean
 //   K       tag, case-folded                        boolean
@@ -47,7 +50,9 @@
 // Values: see the Slot enum. Document data: the sections, see document_data.h.
 // Metadata: kSchemaKey holds kIndexSchemaVersion; kKeepWholeKey + lang holds
 // the words the user asked to keep whole in that language, one per line, so
-// that searches analyse queries exactly as the index was analysed.
+// that searches analyse queries exactly as the index was analysed;
+// kCompletionsKey + key holds the best completions of a key shared by many
+// words (completions.h).
 #ifndef KBSEARCH_LIB_INDEX_SCHEMA_H
 #define KBSEARCH_LIB_INDEX_SCHEMA_H
 
@@ -71,6 +76,7 @@ inline constexpr std::string_view kTranslation = "XT";
 inline constexpr std::string_view kDate = "D";
 inline constexpr std::string_view kPath = "XP";
 inline constexpr std::string_view kWordPair = "XW";
+inline constexpr std::string_view kCompletion = "XK";
 }  // namespace prefix
 
 enum Slot : unsigned {
@@ -93,6 +99,7 @@ inline constexpr char kTagSeparator = '\n';
 
 inline constexpr const char* kSchemaKey = "kbsearch.schema";
 inline constexpr const char* kKeepWholeKey = "kbsearch.keep_whole.";
+inline constexpr const char* kCompletionsKey = "kbsearch.completions.";
 inline constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
 inline constexpr unsigned kSectionGap = 100;
 // How much a title or heading word counts in the text field against a prose

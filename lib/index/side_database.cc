@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "index/completions.h"
 #include "index/generations.h"
 #include "index/index_lock.h"
 #include "index/schema.h"
@@ -50,6 +51,7 @@ void rebuild_side_database(const std::string& side_dir, const Xapian::Database& 
     store_keep_whole(db, keep_whole);
     store_synonyms(db, table);
     add_spelling_words_of(db, shards);
+    store_completions(db, shards);
     db.commit();
   }
   generations.switch_to(generation);

@@ -1,9 +1,10 @@
 // The side database of a sharded index (shard_layout.h): what a search over
 // several shards reads from the stub's first database only. It holds no
 // articles: the schema mark, the keep-whole lists queries are analysed
-// with, the synonyms, and the spelling dictionary of all the shards
-// together. It is small, local to every searcher, and written in
-// generations like an index, so a rebuild switches readers atomically.
+// with, the synonyms, and the spelling dictionary and the completion
+// entries (completions.h) of all the shards together. It is small, local
+// to every searcher, and written in generations like an index, so a
+// rebuild switches readers atomically.
 #ifndef KBSEARCH_LIB_INDEX_SIDE_DATABASE_H
 #define KBSEARCH_LIB_INDEX_SIDE_DATABASE_H
 

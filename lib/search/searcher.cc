@@ -12,6 +12,7 @@
 #include "analysis/normalizers.h"
 #include "analysis/recipe.h"
 #include "index/analysis_config.h"
+#include "index/completions.h"
 #include "index/database_schema_check.h"
 #include "index/document_data.h"
 #include "index/generations.h"
@@ -22,6 +23,7 @@
 #include "kbsearch/error.h"
 #include "search/answering_shards.h"
 #include "search/boosts.h"
+#include "search/completion.h"
 #include "search/query_builder.h"
 #include "search/query_languages.h"
 #include "search/query_parser.h"
@@ -52,7 +54,10 @@ struct [[gnu::visibility("hidden")]] Searcher::Rep {
   [[noreturn]] void rethrow(const Xapian::Error& e);
   std::unique_ptr<analysis::AnalyzerCache> analyzers;
 
+  template <typename Query>
+  auto answer(const Query& query) -> decltype(query());
   SearchResults run(const SearchRequest& request);
+  Suggestions suggest(const SuggestRequest& request);
   std::optional<StoredArticle> get(const std::string& id);
   Xapian::MSet match(const SearchRequest& request, const SearchOptions& asked, const Xapian::Query& query,
                      const std::string& preferred, const std::vector<std::string>& indexed,
@@ -419,33 +424,65 @@ void Searcher::Rep::rethrow(const Xapian::Error& e) {
   index::rethrow_xapian_error(e, "searching " + path);
 }
 
-SearchResults Searcher::search(const SearchRequest& request) {
+// Answers `query` from the index as it is now, once more after a commit or
+// a shard's failure during it.
+template <typename Query>
+auto Searcher::Rep::answer(const Query& query) -> decltype(query()) {
   try {
-    rep_->reopen_if_changed();
-    return rep_->run(request);
+    reopen_if_changed();
+    return query();
   } catch (const Xapian::DatabaseModifiedError&) {
     // The index was committed to while we read it: reopen at the new
     // revision and answer from that, once.
     try {
-      rep_->db.reopen();
-      return rep_->run(request);
+      db.reopen();
+      return query();
     } catch (const Xapian::Error& e) {
-      rep_->rethrow(e);
+      rethrow(e);
     }
   } catch (const Xapian::NetworkError&) {
     // A shard stopped answering during the search: answer once more from
     // the shards and replicas that do answer.
-    rep_->lost_shard = true;
+    lost_shard = true;
     try {
-      rep_->open_answering_shards();
-      rep_->lost_shard = false;
-      return rep_->run(request);
+      open_answering_shards();
+      lost_shard = false;
+      return query();
     } catch (const Xapian::Error& e) {
-      rep_->rethrow(e);
+      rethrow(e);
     }
   } catch (const Xapian::Error& e) {
-    rep_->rethrow(e);
+    rethrow(e);
   }
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  return rep_->answer([&] { return rep_->run(request); });
+}
+
+Suggestions Searcher::Rep::suggest(const SuggestRequest& request) {
+  SearchRequest search;
+  search.query = request.query;
+  search.lang = request.lang;
+  search.limit = request.limit;
+  search.facets = false;  // counted over every match, they would cost more than the rest
+  search.snippets = request.snippets;
+  check_limits(search, options);
+  if (request.completions > index::kStoredCompletions) {
+    throw QueryError(request.query, "asks for " + std::to_string(request.completions) +
+                                        " completions; the limit is " + std::to_string(index::kStoredCompletions));
+  }
+  const search::QueryLanguages langs = search::choose_query_languages(request.query, request.lang, indexed_languages());
+  Suggestions suggestions;
+  suggestions.completions =
+      search::complete_last_word(request.query, langs.languages, *analyzers, db, request.completions);
+  if (!suggestions.completions.empty()) search.query = suggestions.completions.front().query;
+  suggestions.results = run(search);
+  return suggestions;
+}
+
+Suggestions Searcher::suggest(const SuggestRequest& request) {
+  return rep_->answer([&] { return rep_->suggest(request); });
 }
 
 std::optional<StoredArticle> Searcher::Rep::get(const std::string& id) {

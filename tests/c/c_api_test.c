@@ -491,6 +491,50 @@ static const char kAirplanePt[] =
     "# Usar o Orbit no modo avião\n\n"
     "Em viagem, sem internet, ative o modo avião: os artigos salvos continuam abrindo.\n";
 
+/* Search as you type: the last word completed from the corpus's words, the
+ * hits those of the completed query; a plain search has no completions. */
+static void test_suggest(kbsearch_searcher *searcher) {
+  kbsearch_suggest_request request;
+  kbsearch_results *results = NULL;
+  const kbsearch_completion *completions;
+  size_t count = 99, i;
+  CHECK_OK(kbsearch_suggest_request_init(&request, sizeof request));
+  CHECK(request.completions == 5 && request.limit == 5 && request.snippets == 1 && request.lang == NULL);
+  request.query = "glömt lösen";
+  request.lang = "sv";
+  CHECK_OK(kbsearch_suggest(searcher, &request, &results));
+  completions = kbsearch_results_completions(results, &count);
+  CHECK(count >= 1 && count <= 5 && completions[count].query == NULL);
+  for (i = 0; i < count; ++i) {
+    CHECK(strncmp(completions[i].word, "lösen", strlen("lösen")) == 0);
+    CHECK(strncmp(completions[i].query, "glömt ", strlen("glömt ")) == 0);
+    CHECK(strcmp(completions[i].query + strlen("glömt "), completions[i].word) == 0);
+    CHECK(i == 0 || completions[i].frequency <= completions[i - 1].frequency);
+  }
+  CHECK(completions[0].frequency > 0);
+  CHECK(kbsearch_results_hit_count(results) >= 1 && kbsearch_results_hit_count(results) <= 5);
+  CHECK(strcmp(kbsearch_results_hit(results, 0)->id, "reset-password-sv") == 0);
+  kbsearch_results_free(results);
+
+  /* Thai typed without spaces, its last word unfinished. */
+  request.query = "ลืมรหัสผ";
+  request.lang = "th";
+  CHECK_OK(kbsearch_suggest(searcher, &request, &results));
+  completions = kbsearch_results_completions(results, &count);
+  CHECK(count >= 1 && strcmp(completions[0].query, "ลืมรหัสผ่าน") == 0);
+  kbsearch_results_free(results);
+
+  request.completions = 11;
+  CHECK_STATUS(kbsearch_suggest(searcher, &request, &results), KBSEARCH_QUERY_ERROR, "completions");
+  CHECK(results == NULL);
+  CHECK_STATUS(kbsearch_suggest(searcher, NULL, &results), KBSEARCH_INVALID_ARGUMENT, "request");
+
+  results = search(searcher, "sv", "lösenord");
+  CHECK(kbsearch_results_completions(results, &count)[0].query == NULL && count == 0);
+  kbsearch_results_free(results);
+  CHECK(kbsearch_results_completions(NULL, &count) == NULL && count == 0);
+}
+
 static void test_documents_api(void) {
   const char *tags[] = {"mobile", "offline"};
   kbsearch_indexer *indexer = NULL;
@@ -948,6 +992,7 @@ int main(void) {
   test_request_fields(searcher);
   test_per_request_options(searcher);
   test_get_and_languages(searcher);
+  test_suggest(searcher);
   kbsearch_searcher_close(searcher);
   test_documents_api();
   test_analyze();

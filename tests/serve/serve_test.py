@@ -185,6 +185,41 @@ def test_lang_parameter_wins_over_accept_language(server):
     assert answer["hits"][0]["lang"] == "tr"
 
 
+@pytest.mark.parametrize("lang,typed,word,expected", [
+    ("th", "ลืมรหัสผ", "ผ่าน", "reset-password-th"),
+    ("sv", "glömt lösen", "lösenord", "reset-password-sv"),
+    ("tr", "şifreni", "şifrenizi", "reset-password-tr"),
+    ("sw", "umesahau nenos", "nenosiri", "reset-password-sw"),
+    ("pt", "esqueceu a sen", "senha", "reset-password-pt"),
+])
+def test_suggest_completes_as_the_cli_does(server, index, lang, typed, word, expected):
+    status, _, answer = server.get("/suggest", q=typed, lang=lang)
+    assert status == 200, answer
+    assert answer["completions"][0]["word"].startswith(word)
+    assert answer["completions"][0]["query"].startswith(typed)
+    assert answer["results"]["hits"][0]["id"] == expected
+    cli = json.loads(run_cli("suggest", "--db", str(index[1]), "--lang", lang, "--json", typed))
+    assert answer == cli
+
+
+def test_suggest_parameters_and_errors(server):
+    status, _, answer = server.get("/suggest", q="fak", lang="sv", limit=1, completions=1, snippets="false")
+    assert status == 200, answer
+    assert len(answer["completions"]) == 1 and answer["completions"][0]["word"].startswith("fak")
+    assert [hit["id"] for hit in answer["results"]["hits"]] == ["invoices-sv"]
+    assert answer["results"]["hits"][0]["snippet"] == ""
+    status, _, answer = server.request("GET", "/suggest?q=fatu", headers={"Accept-Language": "pt-BR"})
+    assert answer["results"]["hits"][0]["id"] == "invoices-pt"
+    status, _, answer = server.get("/suggest", q="sen", completions=50)
+    assert_error(answer, status, 400, "invalid_query")
+    status, _, answer = server.get("/suggest", q="(sen")
+    assert_error(answer, status, 400, "invalid_query")
+    status, _, answer = server.get("/suggest", lang="sv")
+    assert_error(answer, status, 400, "missing_parameter")
+    status, _, answer = server.get("/suggest", q="sen", n="3")
+    assert_error(answer, status, 400, "unknown_parameter")
+
+
 def test_get_article(server):
     status, _, answer = server.get("/articles/reset-password-sw")
     assert status == 200
@@ -221,12 +256,14 @@ def test_health(server):
 
 def test_metrics(server):
     server.get("/search", q="nenosiri")
+    server.get("/suggest", q="nenos")
     server.get("/nowhere")
     status, response, text = server.get("/metrics")
     assert status == 200 and response.getheader("Content-Type").startswith("text/plain")
     lines = text.splitlines()
     count = next(l for l in lines if l.startswith('kbsearch_http_requests_total{endpoint="search",status="200"}'))
     assert int(count.split()[-1]) >= 1
+    assert any(l.startswith('kbsearch_http_requests_total{endpoint="suggest",status="200"}') for l in lines)
     assert any(l.startswith('kbsearch_http_requests_total{endpoint="none",status="404"}') for l in lines)
     assert any(l.startswith('kbsearch_http_request_duration_seconds_bucket{endpoint="search",le="+Inf"}')
                for l in lines)

@@ -35,6 +35,7 @@ Command add_index_command(CLI::App& app);
 Command add_rollback_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
+Command add_suggest_command(CLI::App& app);
 Command add_eval_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 Command add_side_command(CLI::App& app);

@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {add_index_command(app), add_rollback_command(app), add_check_command(app),
                                          add_search_command(app), add_eval_command(app),
                                          add_analyze_command(app), add_side_command(app),
-                                         add_serve_shard_command(app), add_serve_command(app)};
+                                         add_serve_shard_command(app), add_suggest_command(app),
+                                         add_serve_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -46,4 +46,12 @@ nlohmann::json results_json(const SearchResults& results) {
           {"hits", hits}};
 }
 
+nlohmann::json suggestions_json(const Suggestions& suggestions) {
+  nlohmann::json completions = nlohmann::json::array();
+  for (const Completion& c : suggestions.completions) {
+    completions.push_back({{"query", c.query}, {"word", c.word}, {"frequency", c.frequency}});
+  }
+  return {{"completions", completions}, {"results", results_json(suggestions.results)}};
+}
+
 }  // namespace kbsearch::cli

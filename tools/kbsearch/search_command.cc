@@ -11,6 +11,7 @@
 #include "kbsearch/searcher.h"
 #include "query_file.h"
 #include "results_json.h"
+#include "search_output.h"
 #include "terminal.h"
 
 namespace kbsearch::cli {
@@ -43,7 +44,9 @@ std::string facet_line(const std::vector<FacetCount>& counts) {
   return line;
 }
 
-void print_human(const SearchResults& results) {
+}  // namespace
+
+void print_results(const SearchResults& results) {
   const bool colour = is_terminal(stdout);
   for (const std::string& shard : results.missing_shards) {
     std::cerr << "warning: shard '" << shard << "' did not answer; its articles are missing\n";
@@ -76,6 +79,8 @@ void print_human(const SearchResults& results) {
   if (!results.languages.empty()) std::cout << "Languages: " << facet_line(results.languages) << "\n";
   if (!results.tags.empty()) std::cout << "Tags: " << facet_line(results.tags) << "\n";
 }
+
+namespace {
 
 SearchRequest make_request(const SearchArgs& args, std::string query, std::string lang) {
   SearchRequest request;
@@ -133,7 +138,7 @@ int run_search(const SearchArgs& args) {
   if (args.words.empty()) throw CLI::ValidationError("search", "give a QUERY or --queries FILE");
   const SearchResults results = searcher.search(make_request(args, join_words(args.words), args.lang));
   if (args.json) print_json(results_json(results));
-  else print_human(results);
+  else print_results(results);
   return kExitOk;
 }
 

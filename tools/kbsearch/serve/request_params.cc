@@ -140,12 +140,13 @@ SearchRequest search_request_from_json(const std::string& body) {
     return value;
   };
   using type = nlohmann::json::value_t;
-  for (const auto& [key, value] : in.items()) {
-    static const char* const known[] = {"query",       "lang",          "limit",    "offset",        "tags",
-                                        "sort",        "all_translations", "facets", "snippets",     "snippet_chars",
-                                        "mark_pre",    "mark_post",     "recency_bonus", "recency_days"};
-    if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return key == k; }) == std::end(known)) {
-      throw HttpError(400, "unknown_parameter", "unknown field '" + key + "'");
+  static const char* const known[] = {"query",    "lang",          "limit",        "offset",
+                                      "tags",     "sort",          "all_translations", "facets",
+                                      "snippets", "snippet_chars", "mark_pre",     "mark_post",
+                                      "recency_bonus", "recency_days"};
+  for (const auto& item : in.items()) {
+    if (std::none_of(std::begin(known), std::end(known), [&](const char* k) { return item.key() == k; })) {
+      throw HttpError(400, "unknown_parameter", "unknown field '" + item.key() + "'");
     }
   }
   SearchRequest request;

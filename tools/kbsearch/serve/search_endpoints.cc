@@ -1,5 +1,5 @@
-// GET and POST /search, GET /analyze: the library's answers as the CLI's
-// --json prints them.
+// GET and POST /search, GET /suggest, GET /analyze: the library's answers
+// as the CLI's --json prints them.
 #include <nlohmann/json.hpp>
 
 #include "http_error.h"
@@ -25,15 +25,15 @@ constexpr std::size_t kMaxAnalyzeBytes = 8 * 1024;
 
 // Without lang, the user's language is the browser's (Accept-Language),
 // when the index has articles in it.
-void fill_language(SearchRequest& request, const httplib::Request& req, Searcher& searcher) {
-  if (!request.lang.empty() || !req.has_header("Accept-Language")) return;
-  request.lang = accepted_language(req.get_header_value("Accept-Language"), searcher.languages());
+void fill_language(std::string& lang, const httplib::Request& req, Searcher& searcher) {
+  if (!lang.empty() || !req.has_header("Accept-Language")) return;
+  lang = accepted_language(req.get_header_value("Accept-Language"), searcher.languages());
 }
 
 void answer_search(ServeContext& context, const httplib::Request& req, httplib::Response& res,
                    SearchRequest request) {
   Searcher& searcher = context.searchers.get();
-  fill_language(request, req, searcher);
+  fill_language(request.lang, req, searcher);
   send_json(res, cli::results_json(searcher.search(request)));
 }
 
@@ -51,6 +51,21 @@ void add_search_routes(Routes& routes, ServeContext& context) {
                                         "a search body has at most " + std::to_string(kMaxSearchBody) + " bytes");
                       }
                       answer_search(context, req, res, search_request_from_json(req.body));
+                    }});
+  routes.push_back({"GET", "/suggest", false, "suggest",
+                    [&context](const httplib::Request& req, httplib::Response& res, const std::string&) {
+                      check_params(req, {"q", "lang", "limit", "completions", "snippets"});
+                      if (!req.has_param("q")) throw HttpError(400, "missing_parameter", "q: the query is required");
+                      SuggestRequest request;
+                      // As typed: a trailing space says the last word is finished.
+                      request.query = req.get_param_value("q");
+                      request.lang = text_param(req, "lang");
+                      request.limit = count_param(req, "limit", request.limit);
+                      request.completions = count_param(req, "completions", request.completions);
+                      request.snippets = flag_param(req, "snippets", request.snippets);
+                      Searcher& searcher = context.searchers.get();
+                      fill_language(request.lang, req, searcher);
+                      send_json(res, cli::suggestions_json(searcher.suggest(request)));
                     }});
   routes.push_back({"GET", "/analyze", false, "analyze",
                     [](const httplib::Request& req, httplib::Response& res, const std::string&) {

@@ -52,8 +52,8 @@ Command add_serve_command(CLI::App& app) {
   auto args = std::make_shared<ServeArgs>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve the index over HTTP (JSON API)");
   cmd->footer(
-      "Endpoints: GET/POST /search, GET/PUT/DELETE /articles/{id}, GET /analyze, GET /health, GET /metrics; "
-      "the search page at GET /. "
+      "Endpoints: GET/POST /search, GET /suggest, GET/PUT/DELETE /articles/{id}, GET /analyze, GET /health, "
+      "GET /metrics; the search page at GET /. "
       "Prints 'listening on http://HOST:PORT' first; SIGTERM or SIGINT stops it after the requests in flight.");
   cmd->add_option("--db", args->db, "Index directory or stub file")->required();
   cmd->add_option("--interface", args->server.interface, "Address to listen on")->capture_default_str();
