@@ -2,12 +2,14 @@
 //
 // Every word of an article's text field (title, headings, prose; not code,
 // compound parts or stop words) is indexed once more as a completion term,
-// "XK<key> <word>": the key is the word accent-folded as its language folds
-// it, so the terms sort by what a user may type (configuracao, configuraç
-// and configuraçã all lead to configuração), and the word is the case-folded
-// word as written, which is what a completion shows. A term's frequency is
-// the number of articles with the word; Xapian keeps it as articles come and
-// go, and adds it up over shards.
+// "XK<lang>:<key> <word>": the key is the word accent-folded as its
+// language folds it, so the terms sort by what a user may type
+// (configuracao, configuraç and configuraçã all lead to configuração), and
+// the word is the case-folded word as written, which is what a completion
+// shows. The language keeps a Portuguese user's "sen" from completing to a
+// Turkish word. A term's frequency is the number of articles with the
+// word; Xapian keeps it as articles come and go, and adds it up over
+// shards. Below, a key is "<lang>:<folded prefix>".
 //
 // Walking the terms of a short key would read much of the vocabulary (every
 // word starting with "s"), so each commit stores, for every key shared by
@@ -33,9 +35,13 @@ namespace kbsearch::index {
 inline constexpr std::size_t kCompletionWalk = 256;
 inline constexpr std::size_t kStoredCompletions = 10;
 
-// The completion term of a word of the text field, whose folded form is
-// `folded` (empty when the word has none); nothing when it would not fit.
-std::optional<std::string> completion_term(std::string_view word, std::string_view folded);
+// The completion term of a word of the text field of an article in `lang`,
+// whose folded form is `folded` (empty when the word has none); nothing
+// when it would not fit.
+std::optional<std::string> completion_term(std::string_view lang, std::string_view word, std::string_view folded);
+
+// The key of a folded prefix typed in `lang`.
+std::string completion_key(std::string_view lang, std::string_view folded_prefix);
 
 struct WordCount {
   std::string word;
