@@ -65,13 +65,17 @@ bool starts_code_point(char c) { return (static_cast<unsigned char>(c) & 0xC0) !
 
 }  // namespace
 
-std::optional<std::string> completion_term(std::string_view word, std::string_view folded) {
-  const std::string_view key = folded.empty() ? word : folded;
-  const std::size_t size = prefix::kCompletion.size() + key.size() + 1 + word.size();
-  if (size > kMaxTermBytes) return std::nullopt;
+std::optional<std::string> completion_term(std::string_view lang, std::string_view word, std::string_view folded) {
   std::string term(prefix::kCompletion);
-  term.append(key).append(" ").append(word);
+  term.append(completion_key(lang, folded.empty() ? word : folded)).append(" ").append(word);
+  if (term.size() > kMaxTermBytes) return std::nullopt;
   return term;
+}
+
+std::string completion_key(std::string_view lang, std::string_view folded_prefix) {
+  std::string key(lang);
+  key.append(":").append(folded_prefix);
+  return key;
 }
 
 std::vector<WordCount> completions_of(const Xapian::Database& db, std::string_view key, std::size_t limit) {

@@ -2,12 +2,14 @@
 //
 // Every word of an article's text field (title, headings, prose; not code,
 // compound parts or stop words) is indexed once more as a completion term,
-// "XK<key> <word>": the key is the word accent-folded as its language folds
-// it, so the terms sort by what a user may type (configuracao, configuraç
-// and configuraçã all lead to configuração), and the word is the case-folded
-// word as written, which is what a completion shows. A term's frequency is
-// the number of articles with the word; Xapian keeps it as articles come and
-// go, and adds it up over shards.
+// "XK<lang>:<key> <word>": the key is the word accent-folded as its
+// language folds it, so the terms sort by what a user may type
+// (configuracao, configuraç and configuraçã all lead to configuração), and
+// the word is the case-folded word as written, which is what a completion
+// shows. The language keeps a Portuguese user's "sen" from completing to a
+// Turkish word. A term's frequency is the number of articles with the
+// word; Xapian keeps it as articles come and go, and adds it up over
+// shards. Below, a key is "<lang>:<folded prefix>".
 //
 // Walking the terms of a short key would read much of the vocabulary (every
 // word starting with "s"), so each commit stores, for every key shared by
@@ -28,14 +30,19 @@
 
 namespace kbsearch::index {
 
-// Keys with more terms than this get a stored entry. Walking this many
-// terms took about TODO ms at 100,000 generated articles (bench_typing).
+// Keys with more terms than this get a stored entry, so no suggestion reads
+// more terms than a few times this. A bound chosen, not tuned: the typing
+// benchmark (bench_typing) measures the whole call, not this walk alone.
 inline constexpr std::size_t kCompletionWalk = 256;
 inline constexpr std::size_t kStoredCompletions = 10;
 
-// The completion term of a word of the text field, whose folded form is
-// `folded` (empty when the word has none); nothing when it would not fit.
-std::optional<std::string> completion_term(std::string_view word, std::string_view folded);
+// The completion term of a word of the text field of an article in `lang`,
+// whose folded form is `folded` (empty when the word has none); nothing
+// when it would not fit.
+std::optional<std::string> completion_term(std::string_view lang, std::string_view word, std::string_view folded);
+
+// The key of a folded prefix typed in `lang`.
+std::string completion_key(std::string_view lang, std::string_view folded_prefix);
 
 struct WordCount {
   std::string word;

@@ -73,18 +73,18 @@ void add_word_pairs(Xapian::Document& doc, const std::vector<Token>& tokens, Xap
 }
 
 // The words a search as you type may complete to (completions.h).
-void add_completion_terms(Xapian::Document& doc, const std::vector<Token>& tokens) {
+void add_completion_terms(Xapian::Document& doc, const std::vector<Token>& tokens, std::string_view lang) {
   for (const Token& token : tokens) {
     if (token.part || token.stop) continue;
-    if (const auto term = completion_term(token.term, token.folded)) doc.add_boolean_term(*term);
+    if (const auto term = completion_term(lang, token.term, token.folded)) doc.add_boolean_term(*term);
   }
 }
 
 void add_text_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, Xapian::termcount wdf,
-                     Xapian::termpos* next_position) {
+                     Xapian::termpos* next_position, std::string_view lang) {
   add_field_tokens(doc, tokens, prefix::kText, wdf, next_position);
   add_word_pairs(doc, tokens, wdf);
-  add_completion_terms(doc, tokens);
+  add_completion_terms(doc, tokens, lang);
 }
 
 // After a piece of a field (the title, a heading, a section's prose or
@@ -97,7 +97,7 @@ void add_text(Xapian::Document& doc, Analyzer& analyzer, std::string_view text, 
               Xapian::termpos* next_position) {
   const Xapian::termpos started = *next_position;
   analyze_in_pieces(analyzer, text, [&](const std::vector<Token>& tokens) {
-    add_text_tokens(doc, tokens, wdf, next_position);
+    add_text_tokens(doc, tokens, wdf, next_position, analyzer.language());
   });
   end_piece(next_position, started);
 }
@@ -116,7 +116,7 @@ Xapian::Document build_document(const markdown::Article& article, const SourceIn
   Xapian::termpos title_pos = 1, text_pos = 1, code_pos = 1;
   const std::vector<Token> title = analyzer.analyze(article.title);  // cut to 200 bytes by parse_article
   add_field_tokens(doc, title, prefix::kTitle, 1, &title_pos);
-  add_text_tokens(doc, title, kTitleWdf, &text_pos);
+  add_text_tokens(doc, title, kTitleWdf, &text_pos, article.lang);
   end_piece(&text_pos, 1);
   for (const auto& section : article.sections) {
     add_text(doc, analyzer, section.heading, kHeadingWdf, &text_pos);

@@ -21,8 +21,9 @@
 //           typed without spaces is matched without
 //           reading positions
 //   XK      a text word (not a compound part or     boolean (wdf 0)
-//           stop word) for completion: "<key> <word>",
-//           key the word accent-folded (completions.h)
+//           stop word) for completion: "<lang>:<key>
+//           <word>", key the word accent-folded
+//           (completions.h)
 //   Q       article id (unique)                     boolean
 //   L       language code                           boolean
 //   K       tag, case-folded                        boolean

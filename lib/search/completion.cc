@@ -55,9 +55,13 @@ std::vector<index::WordCount> following_words(const Xapian::Database& db, const 
   return words;
 }
 
+// A word of two languages counts the articles of both.
 void add(std::vector<Completion>& found, const std::string& before, const index::WordCount& word) {
   for (Completion& c : found) {
-    if (c.word == word.word) return;  // the same term, found by another language's key or a pair
+    if (c.word == word.word) {
+      c.frequency += word.count;
+      return;
+    }
   }
   found.push_back({before + word.word, word.word, word.count});
 }
@@ -83,7 +87,7 @@ void complete_for(std::string_view query, std::size_t word_start, Analyzer& anal
     if (tail > 0 && tokens[tail - 1].end == tokens[tail].start && util::has_thai(key)) {
       words = following_words(db, tokens[tail - 1].term, key, limit);
     }
-    if (words.empty()) words = index::completions_of(db, key, limit);
+    if (words.empty()) words = index::completions_of(db, index::completion_key(analyzer.language(), key), limit);
     for (const auto& word : words) add(found, before, word);
     if (!words.empty()) return;
   }

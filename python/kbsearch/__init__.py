@@ -22,6 +22,7 @@ from ._errors import (
 from ._index import Index, rollback
 from ._search import Searcher, analyze
 from ._types import (
+    Completion,
     Facet,
     FileError,
     Hit,
@@ -29,6 +30,7 @@ from ._types import (
     SearchResults,
     Section,
     StoredArticle,
+    Suggestions,
     Token,
 )
 
@@ -36,6 +38,7 @@ from ._types import (
 __version__: str = _lib.kbsearch_version().decode("ascii")
 
 __all__ = [
+    "Completion",
     "Error",
     "Facet",
     "FileError",
@@ -55,6 +58,7 @@ __all__ = [
     "Section",
     "ShardUnavailableError",
     "StoredArticle",
+    "Suggestions",
     "Token",
     "analyze",
     "rollback",

@@ -194,6 +194,21 @@ class Request(Structure):
     ]
 
 
+class SuggestRequest(Structure):
+    _fields_ = [
+        ("size", c_size_t),
+        ("query", c_char_p),
+        ("lang", c_char_p),
+        ("completions", c_size_t),
+        ("limit", c_size_t),
+        ("snippets", c_int),
+    ]
+
+
+class Completion(Structure):
+    _fields_ = [("query", c_char_p), ("word", c_char_p), ("frequency", c_size_t)]
+
+
 class Highlight(Structure):
     _fields_ = [
         ("start", c_size_t),
@@ -320,6 +335,9 @@ _declare("kbsearch_results_query_languages", c_string_array, handle, POINTER(c_s
 _declare("kbsearch_results_phrases_as_words", c_int, handle)
 _declare("kbsearch_results_missing_shards", c_string_array, handle, POINTER(c_size_t))
 _declare("kbsearch_results_free", None, handle)
+_declare("kbsearch_suggest_request_init", status, POINTER(SuggestRequest), c_size_t)
+_declare("kbsearch_suggest", status, handle, POINTER(SuggestRequest), POINTER(handle))
+_declare("kbsearch_results_completions", POINTER(Completion), handle, POINTER(c_size_t))
 _declare(
     "kbsearch_searcher_get", status, handle, c_char_p, POINTER(POINTER(StoredArticle))
 )

@@ -18,7 +18,16 @@ from ._convert import (
     to_c,
 )
 from ._errors import InvalidArgumentError, check
-from ._types import Facet, Hit, SearchResults, Section, StoredArticle, Token
+from ._types import (
+    Completion,
+    Facet,
+    Hit,
+    SearchResults,
+    Section,
+    StoredArticle,
+    Suggestions,
+    Token,
+)
 
 _SORTS = {"relevance": _capi.SORT_RELEVANCE, "updated": _capi.SORT_UPDATED}
 
@@ -212,6 +221,41 @@ class Searcher(Handle):
             check(_capi.lib.kbsearch_searcher_search(self._use(), request, results))
         try:
             return _results(results)
+        finally:
+            _capi.lib.kbsearch_results_free(results)
+
+    def suggest(
+        self,
+        query: str,
+        *,
+        lang: Optional[str] = None,
+        completions: int = 5,
+        limit: int = 5,
+        snippets: bool = True,
+    ) -> Suggestions:
+        """Search as you type: completes the last word of `query` (unless it
+        ends in a space) from the index's words, the most frequent first, and
+        searches for the first completion (`limit` hits, no facets). Raises
+        QueryError as search() does, and for more than 10 completions.
+        """
+        request = _capi.SuggestRequest()
+        check(_capi.lib.kbsearch_suggest_request_init(request, ctypes.sizeof(request)))
+        set_fields(
+            request, query=query, lang=lang, completions=completions, limit=limit, snippets=bool(snippets)
+        )
+        results = ctypes.c_void_p()
+        with self._lock:
+            check(_capi.lib.kbsearch_suggest(self._use(), request, results))
+        try:
+            count = ctypes.c_size_t()
+            array = _capi.lib.kbsearch_results_completions(results, count)
+            return Suggestions(
+                completions=[
+                    Completion(from_c(array[i].query), from_c(array[i].word), array[i].frequency)
+                    for i in range(count.value)
+                ],
+                results=_results(results),
+            )
         finally:
             _capi.lib.kbsearch_results_free(results)
 

@@ -84,6 +84,26 @@ class SearchResults:
 
 
 @dataclass(frozen=True)
+class Completion:
+    """A completion of the typed query's last word: the completed query,
+    the word as articles write it (case-folded), and how many articles have
+    it."""
+
+    query: str
+    word: str
+    frequency: int
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """Search as you type: completions, best first, and the top articles of
+    the first one's query (of the typed query when there is none)."""
+
+    completions: List[Completion]
+    results: SearchResults
+
+
+@dataclass(frozen=True)
 class Section:
     heading: str
     level: int
