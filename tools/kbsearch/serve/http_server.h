@@ -19,7 +19,9 @@ namespace kbsearch::serve {
 struct ServerOptions {
   std::string interface = "127.0.0.1";
   int port = 8080;           // 0: any free port
-  std::size_t threads = 0;   // workers; 0: one per core, at least 4
+  // Workers; 0: one per core, at least 8 (each keep-alive connection holds
+  // one while it stays open, as in httplib's own pool).
+  std::size_t threads = 0;
   // Connections served or waiting for a worker; past it, 503.
   std::size_t max_in_flight = 64;
   // A client has this long to send each part of its request and to take
