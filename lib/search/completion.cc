@@ -42,8 +42,9 @@ std::string key_of(const Token& token) { return token.folded.empty() ? token.ter
 std::vector<index::WordCount> following_words(const Xapian::Database& db, const std::string& previous,
                                               const std::string& typed, std::size_t limit) {
   std::vector<index::WordCount> words;
+  const std::size_t skip = index::prefix::kWordPair.size() + previous.size() + 1;
+  if (skip + typed.size() > index::kMaxTermBytes) return words;  // no such pair is indexed whole
   const std::string start = index::word_pair_term(previous, typed);
-  const std::size_t skip = start.size() - typed.size();
   std::size_t walked = 0;
   for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && walked < index::kCompletionWalk;
        ++it, ++walked) {
@@ -97,6 +98,7 @@ void complete_for(std::string_view query, std::size_t word_start, Analyzer& anal
   if (!util::has_thai(tokens.back().term)) return;
   std::string run;
   for (std::size_t i = first; i < tokens.size(); ++i) run += tokens[i].term;
+  if (run.size() > index::kMaxTermBytes) return;  // longer than any pair term
   for (std::size_t cut = 1; cut < run.size(); ++cut) {
     if (!starts_code_point(run[cut])) continue;
     const auto words = following_words(db, run.substr(0, cut), run.substr(cut), limit);

@@ -236,10 +236,26 @@ TEST(Suggest, MalformedAndHostileQueriesAreRejectedLikeSearch) {
   request.completions = 5;
   request.limit = 100000;
   EXPECT_THROW(searcher.suggest(request), QueryError);
+  request.limit = 5;
+  // A Thai run as long as a query may be: answered, or rejected over the
+  // word limit, as search() does.
+  std::string thai;
+  while (thai.size() < 4000) thai += "เปลี่ยนรหัสผ";
+  SearchRequest search;
+  search.query = request.query = thai;
+  search.lang = request.lang = "th";
+  bool search_rejects = false;
+  try {
+    searcher.search(search);
+  } catch (const QueryError&) {
+    search_rejects = true;
+  }
+  if (search_rejects) EXPECT_THROW(searcher.suggest(request), QueryError);
+  else EXPECT_NO_THROW(searcher.suggest(request));
+  request.lang = "pt";
   // Many words, the last one a single letter: answered, bounded.
   std::string many;
   for (int i = 0; i < 60; ++i) many += "conta ";
-  request.limit = 5;
   request.query = many + "c";
   EXPECT_LE(searcher.suggest(request).completions.size(), 5u);
 }
