@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "analysis/language_tag.h"
 #include "analysis/normalizers.h"
 #include "index/analysis_config.h"
 #include "index/database_schema_check.h"
@@ -24,6 +25,20 @@ namespace kbsearch {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Word and synonym lists keyed by language rather than by the tags given
+// ("pt-BR" and "pt" are one list).
+template <class List>
+std::map<std::string, std::vector<List>> by_language(const std::map<std::string, std::vector<List>>& lists) {
+  std::map<std::string, std::vector<List>> merged;
+  for (const auto& [tag, list] : lists) {
+    const std::optional<std::string> lang = analysis::language_of_tag(tag);
+    if (!lang) throw LanguageError("unknown language code '" + tag + "' (" + analysis::kLanguageTagAdvice + ")");
+    std::vector<List>& into = merged[*lang];
+    into.insert(into.end(), list.begin(), list.end());
+  }
+  return merged;
+}
 
 void check_shard_options(const IndexOptions& options) {
   if (options.shard != 0 && options.shards == 0) {
@@ -141,6 +156,8 @@ void Indexer::Rep::rebuild_side() {
 
 Indexer::Indexer(const std::string& db_dir, IndexOptions options) : rep_(std::make_unique<Rep>()) {
   rep_->dir = db_dir;
+  options.keep_whole = by_language(options.keep_whole);
+  options.synonyms = by_language(options.synonyms);
   rep_->options = std::move(options);
   rep_->open();
 }
@@ -231,7 +248,7 @@ std::size_t Indexer::update_side(const std::string& db_dir, const SideOptions& o
       all.add_database(shard);
     }
     std::optional<index::SynonymTable> synonyms;
-    if (!options.synonyms.empty()) synonyms = index::synonym_table(options.synonyms, *keep_whole);
+    if (!options.synonyms.empty()) synonyms = index::synonym_table(by_language(options.synonyms), *keep_whole);
     index::rebuild_side_database(index::side_dir(db_dir), all, *keep_whole, synonyms, options.wait_seconds);
     // The stub names the shards only once the side they need is in place.
     if (!options.shards.empty() || !options.replicas.empty()) index::write_replica_lines(db_dir, options.replicas);

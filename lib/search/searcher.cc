@@ -10,7 +10,7 @@
 
 #include "analysis/analyzer_cache.h"
 #include "analysis/normalizers.h"
-#include "analysis/recipe.h"
+#include "analysis/language_tag.h"
 #include "index/analysis_config.h"
 #include "index/database_schema_check.h"
 #include "index/document_data.h"
@@ -213,9 +213,8 @@ void check_limits(const SearchRequest& request, const SearchOptions& options) {
     throw QueryError(request.query, "asks for " + std::to_string(request.limit) +
                                         " hits; the limit is " + std::to_string(options.max_limit));
   }
-  if (!request.lang.empty() && !analysis::is_language_code(request.lang)) {
-    throw QueryError(request.query, "unknown language code '" + request.lang +
-                                        "' (use an ISO 639-1 code such as th, sv, tr, sw, pt)");
+  if (!request.lang.empty() && !analysis::language_of_tag(request.lang)) {
+    throw QueryError(request.query, "unknown language code '" + request.lang + "' (" + analysis::kLanguageTagAdvice + ")");
   }
   // A mark is repeated around every highlight of every hit.
   for (const std::optional<std::string>* mark : {&request.mark_pre, &request.mark_post}) {
@@ -368,7 +367,8 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   const SearchOptions asked = options_for(request, options);
   const search::QueryNode root = search::parse_query(request.query);
   const std::vector<std::string> indexed = indexed_languages();
-  const search::QueryLanguages langs = search::choose_query_languages(request.query, request.lang, indexed);
+  const std::string user_lang = request.lang.empty() ? "" : *analysis::language_of_tag(request.lang);
+  const search::QueryLanguages langs = search::choose_query_languages(request.query, user_lang, indexed);
   // With the query's language known, its analysis searches every article
   // (a group without that translation still shows its best match) and the
   // language is preferred; else each language's analysis searches its own.

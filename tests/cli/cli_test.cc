@@ -17,6 +17,7 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_run.h"
 #include "kbsearch/indexer.h"
 #include "scale/shard_server.h"
 #include "test_support.h"
@@ -28,29 +29,10 @@ namespace {
 using nlohmann::json;
 using testutil::kCorpusDir;
 using testutil::kSeedsDir;
+using testutil::CliRun;
+using testutil::kbsearch;
+using testutil::shell_quote;
 using testutil::TempDir;
-
-struct CliRun {
-  int exit_code;
-  std::string out, err;
-  json parsed() const { return json::parse(out); }
-};
-
-std::string shell_quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-CliRun kbsearch(const std::vector<std::string>& args, const std::string& input = "/dev/null") {
-  const TempDir io;
-  std::string command = shell_quote(KBSEARCH_CLI);
-  for (const auto& a : args) command += " " + shell_quote(a);
-  command += " >" + shell_quote(io / "out") + " 2>" + shell_quote(io / "err") + " <" + shell_quote(input);
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testutil::read_file(io / "out"),
-          testutil::read_file(io / "err")};
-}
 
 TEST(Cli, IndexesTheSeedsAsTheyAre) {
   const TempDir dir;
