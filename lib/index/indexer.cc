@@ -15,11 +15,13 @@
 #include "index/generations.h"
 #include "index/index_check.h"
 #include "index/put_article.h"
+#include "index/quality_gate.h"
 #include "index/shard_layout.h"
 #include "index/side_database.h"
 #include "index/synonyms.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
+#include "search/searcher_access.h"
 
 namespace kbsearch {
 namespace {
@@ -47,6 +49,10 @@ void check_shard_options(const IndexOptions& options) {
   if (options.shard > options.shards) {
     throw InputError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shards),
                      "is not one of shards 1 to " + std::to_string(options.shards));
+  }
+  if (options.check && !options.check->empty() && options.commit_every != 0 && !options.rebuild) {
+    throw InputError("quality check", "needs the run's changes unseen until it passes: not with commit_every, "
+                                      "whose batches readers see at once (use rebuild)");
   }
   if (options.shard != 0 && !options.synonyms.empty()) {
     throw InputError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shards),
@@ -91,7 +97,38 @@ struct [[gnu::visibility("hidden")]] Indexer::Rep {
   void open();
   void rebuild_side();
   index::DatabaseWriter& writer_for(const std::string& id);
+  const QualityCheck* quality_check() const;
+  QualityReport run_quality_check(const QualityCheck& check);
 };
+
+// The check this run passes: the one given, else the one stored.
+const QualityCheck* Indexer::Rep::quality_check() const {
+  if (options.dry_run) return nullptr;
+  const std::optional<QualityCheck>& check = options.check ? options.check : writers.front()->stored_quality_check();
+  return check && !check->empty() ? &*check : nullptr;
+}
+
+// The run's changes are searched as readers will search them: every
+// shard's, with the live side database's spelling and synonyms.
+QualityReport Indexer::Rep::run_quality_check(const QualityCheck& check) {
+  Xapian::Database changed;
+  try {
+    for (const auto& writer : writers) changed.add_database(writer->pending());
+    if (shards != 0 && options.shard == 0 && index::lists_shards(dir)) {
+      changed.add_database(Xapian::Database(index::side_dir(dir)));
+    }
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "opening the changes to " + dir + " for the quality check");
+  }
+  Searcher changed_searcher = SearcherAccess::over(changed, dir + " (this run's changes)");
+  std::optional<Searcher> live;
+  try {
+    live.emplace(dir);
+  } catch (const IndexUnusableError&) {
+    // Nothing live yet (or nothing readable): no margin to compare with.
+  }
+  return index::run_quality_check(check, changed_searcher, live ? &*live : nullptr);
+}
 
 // A put article goes where the id routes it, as a file's article does.
 index::DatabaseWriter& Indexer::Rep::writer_for(const std::string& id) {
@@ -158,6 +195,7 @@ Indexer::Indexer(const std::string& db_dir, IndexOptions options) : rep_(std::ma
   rep_->dir = db_dir;
   options.keep_whole = by_language(options.keep_whole);
   options.synonyms = by_language(options.synonyms);
+  if (options.check) index::validate_quality_check(*options.check);
   rep_->options = std::move(options);
   rep_->open();
 }
@@ -171,14 +209,29 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
   const auto started = Clock::now();
   const index::WalkResult walk =
       index::find_article_files(paths, {r.options.follow_links, r.options.max_depth});
-  if (r.writers.size() == 1 && !r.writes_side) return r.writers.front()->index(walk);
+  const QualityCheck* check = r.quality_check();
   IndexReport total;
-  std::set<std::pair<std::string, std::string>> reported;
-  for (r.pass = 0; r.pass < r.writers.size(); ++r.pass) {
-    r.seconds_before_pass = std::chrono::duration<double>(Clock::now() - started).count();
-    add_shard_report(total, reported, r.writers[r.pass]->index(walk));
+  if (r.writers.size() == 1 && !r.writes_side) {
+    total = r.writers.front()->index(walk, check != nullptr);
+  } else {
+    std::set<std::pair<std::string, std::string>> reported;
+    for (r.pass = 0; r.pass < r.writers.size(); ++r.pass) {
+      r.seconds_before_pass = std::chrono::duration<double>(Clock::now() - started).count();
+      add_shard_report(total, reported, r.writers[r.pass]->index(walk, check != nullptr));
+    }
   }
-  if (r.writes_side) r.rebuild_side();
+  if (check) {
+    try {
+      total.check = r.run_quality_check(*check);
+    } catch (...) {
+      for (const auto& writer : r.writers) writer->abandon_held();
+      throw;
+    }
+    for (const auto& writer : r.writers) {
+      total.generation = total.check.passed ? writer->publish_held() : writer->abandon_held();
+    }
+  }
+  if (r.writes_side && total.check.passed) r.rebuild_side();
   total.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return total;
 }

@@ -47,7 +47,8 @@
 // Values: see the Slot enum. Document data: the sections, see document_data.h.
 // Metadata: kSchemaKey holds kIndexSchemaVersion; kKeepWholeKey + lang holds
 // the words the user asked to keep whole in that language, one per line, so
-// that searches analyse queries exactly as the index was analysed.
+// that searches analyse queries exactly as the index was analysed;
+// kQualityCheckKey holds the quality check of later runs (quality_gate.h).
 #ifndef KBSEARCH_LIB_INDEX_SCHEMA_H
 #define KBSEARCH_LIB_INDEX_SCHEMA_H
 
@@ -93,6 +94,8 @@ inline constexpr char kTagSeparator = '\n';
 
 inline constexpr const char* kSchemaKey = "kbsearch.schema";
 inline constexpr const char* kKeepWholeKey = "kbsearch.keep_whole.";
+// The quality check later runs use (quality_gate.h), as JSON.
+inline constexpr const char* kQualityCheckKey = "kbsearch.quality_check";
 inline constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
 inline constexpr unsigned kSectionGap = 100;
 // How much a title or heading word counts in the text field against a prose

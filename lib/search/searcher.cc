@@ -25,6 +25,7 @@
 #include "search/query_builder.h"
 #include "search/query_languages.h"
 #include "search/query_parser.h"
+#include "search/searcher_access.h"
 #include "search/snippet.h"
 #include "util/utf8.h"
 
@@ -43,6 +44,7 @@ struct [[gnu::visibility("hidden")]] Searcher::Rep {
   bool lost_shard = false;    // a shard server went away: connect afresh
   std::vector<std::string> missing_shards;  // that no copy answered for
   bool has_remote_shards = false;
+  bool held = false;  // db is one the library holds open (SearcherAccess): never reopened
   std::chrono::steady_clock::time_point opened_at;
 
   void open();
@@ -158,6 +160,7 @@ void Searcher::Rep::open_answering_shards() {
 // and, for remote shards, every reconnect_seconds (to see rebuilt shards,
 // and shards or primaries that answer again).
 void Searcher::Rep::reopen_if_changed() {
+  if (held) return;
   const bool reconnect =
       has_remote_shards &&
       std::chrono::duration<double>(std::chrono::steady_clock::now() - opened_at).count() > options.reconnect_seconds;
@@ -179,6 +182,22 @@ Searcher::Searcher(const std::string& db_path, SearchOptions options)
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening index " + db_path);
   }
+}
+
+Searcher::Searcher(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+
+Searcher SearcherAccess::over(const Xapian::Database& db, const std::string& name) {
+  auto rep = std::make_unique<Searcher::Rep>();
+  rep->path = name;
+  rep->held = true;
+  rep->db = db;
+  try {
+    index::check_schema(rep->db, name);
+    rep->analyzers = std::make_unique<analysis::AnalyzerCache>(index::analyzer_options(index::load_keep_whole(db)));
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "opening " + name);
+  }
+  return Searcher(std::move(rep));
 }
 
 Searcher::~Searcher() = default;

@@ -19,6 +19,7 @@ enum ExitCode : int {
   kExitLocked = 3,        // the index is locked by another writer
   kExitIndexUnusable = 4, // the index is missing, corrupt or of another version
   kExitInternal = 5,      // any other failure
+  kExitCheckFailed = 6,   // index: the quality check failed; nothing was committed or switched
 };
 
 // A registered command: its CLI11 subcommand, and what runs it once the

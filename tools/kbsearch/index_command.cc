@@ -1,6 +1,8 @@
 // kbsearch index --db DIR [options] PATH...; kbsearch rollback --db DIR
 #include <fstream>
+#include <iomanip>
 #include <iostream>
+#include <optional>
 #include <map>
 #include <sstream>
 #include <nlohmann/json.hpp>
@@ -10,6 +12,7 @@
 #include "commands.h"
 #include "language_files.h"
 #include "kbsearch/indexer.h"
+#include "query_file.h"
 #include "terminal.h"
 
 namespace kbsearch::cli {
@@ -33,7 +36,61 @@ struct IndexArgs {
   std::string shard;  // K/N
   bool follow_links = false;
   unsigned max_depth = IndexOptions().max_depth;
+  std::string check;    // must-find queries
+  std::string queries;  // with qrels: a test collection
+  std::string qrels;
+  double min_mrr = 0;
+  std::optional<double> max_mrr_drop;
+  bool no_check = false;
 };
+
+// The quality check the options give, if they give one.
+std::optional<QualityCheck> quality_check(const IndexArgs& args) {
+  if (args.no_check) return QualityCheck{};
+  if (args.check.empty() && args.qrels.empty()) return std::nullopt;
+  QualityCheck check;
+  if (!args.check.empty()) check.must_find = read_must_find(args.check);
+  if (!args.qrels.empty()) {
+    for (JudgedLine& line : read_test_collection(args.queries, args.qrels)) check.judged.push_back(std::move(line.query));
+  }
+  check.min_mrr = args.min_mrr;
+  check.max_mrr_drop = args.max_mrr_drop;
+  return check;
+}
+
+nlohmann::json check_json(const QualityReport& check) {
+  if (!check.ran) return nullptr;
+  nlohmann::json failed = nlohmann::json::array();
+  for (const QualityFailure& f : check.failed) {
+    failed.push_back({{"lang", f.lang},
+                      {"query", f.query},
+                      {"expected", f.expected_id},
+                      {"max_rank", f.max_rank},
+                      {"got_rank", f.got_rank == 0 ? nlohmann::json(nullptr) : nlohmann::json(f.got_rank)}});
+  }
+  const auto figure = [](const std::optional<double>& mrr) { return mrr ? nlohmann::json(*mrr) : nlohmann::json(nullptr); };
+  return {{"passed", check.passed}, {"failed", failed}, {"mrr", figure(check.mrr)},
+          {"live_mrr", figure(check.live_mrr)}, {"reason", check.reason}};
+}
+
+void print_check(const QualityReport& check, const IndexReport& report) {
+  if (!check.ran) return;
+  if (check.passed) {
+    std::cerr << "quality check passed";
+    if (check.mrr) std::cerr << std::fixed << std::setprecision(3) << ": MRR@10 " << *check.mrr;
+    if (check.live_mrr) std::cerr << " (live " << *check.live_mrr << ")";
+    std::cerr << "\n";
+    return;
+  }
+  std::cerr << "quality check failed: " << check.reason << "\n";
+  for (const QualityFailure& f : check.failed) {
+    std::cerr << "  missed: " << (f.lang.empty() ? "" : "[" + f.lang + "] ") << f.query << " -> " << f.expected_id
+              << (f.got_rank == 0 ? std::string(" not in the first 100 hits")
+                                  : " at rank " + std::to_string(f.got_rank))
+              << " (must be in the first " << f.max_rank << ")\n";
+  }
+  std::cerr << "readers keep generation " << report.generation << "\n";
+}
 
 nlohmann::json report_json(const IndexReport& r) {
   nlohmann::json errors = nlohmann::json::array();
@@ -48,6 +105,7 @@ nlohmann::json report_json(const IndexReport& r) {
           {"dry_run", r.dry_run},
           {"generation", r.generation},
           {"seconds", r.seconds},
+          {"check", check_json(r.check)},
           {"timings", {{"read", r.read_seconds}, {"analyze", r.analyze_seconds}, {"write", r.write_seconds}}}};
 }
 
@@ -78,6 +136,7 @@ int run_index(const IndexArgs& args) {
   options.shards = args.shards;
   options.follow_links = args.follow_links;
   options.max_depth = args.max_depth;
+  options.check = quality_check(args);
   if (!args.shard.empty()) {
     const auto [k, n] = parse_shard_spec(args.shard);
     if (args.shards != 0 && args.shards != n) {
@@ -93,11 +152,15 @@ int run_index(const IndexArgs& args) {
 
   if (args.json) print_json(report_json(report));
   for (const auto& e : report.errors) std::cerr << "error: " << e.path << ": " << e.message << "\n";
-  std::cerr << (report.dry_run ? "dry run, nothing written: would have " : "indexed into " + args.db + ": ")
+  std::cerr << (report.dry_run          ? "dry run, nothing written: would have "
+                : !report.check.passed ? "refused by the quality check, nothing written: would have "
+                                       : "indexed into " + args.db + ": ")
             << report.added << " added, " << report.updated << " updated, " << report.deleted
             << " deleted, " << report.unchanged << " unchanged, " << report.failed << " failed"
             << (report.elsewhere != 0 ? ", " + std::to_string(report.elsewhere) + " in other shards" : "") << " ("
             << report.seconds << " s, generation " << report.generation << ")\n";
+  print_check(report.check, report);
+  if (!report.check.passed) return kExitCheckFailed;
   return report.failed == 0 ? kExitOk : kExitSomeFailed;
 }
 
@@ -170,6 +233,28 @@ Command add_index_command(CLI::App& app) {
                   "Directories nested deeper than N are reported and not walked (their articles "
                   "already indexed stay)")
       ->capture_default_str();
+  CLI::Option* check = cmd->add_option(
+      "--check", args->check,
+      "FILE of lang<TAB>query<TAB>article id[<TAB>max rank] lines (rank 10 if not given): each query must find its "
+      "article by then, or the run commits and switches nothing (exit 6). Stored in the index for later runs");
+  CLI::Option* queries = cmd->add_option("--queries", args->queries,
+                                         "With --qrels: the check's test collection's queries, as for 'kbsearch eval'");
+  CLI::Option* qrels = cmd->add_option(
+      "--qrels", args->qrels,
+      "FILE of judgments, as for 'kbsearch eval': the run's MRR@10 on them must reach --min-mrr (and fall at most "
+      "--max-mrr-drop below the live index's), or it commits and switches nothing (exit 6)");
+  queries->needs(qrels);
+  qrels->needs(queries);
+  cmd->add_option("--min-mrr", args->min_mrr, "With --qrels: the lowest MRR@10 accepted (0 to 1)")
+      ->needs(qrels)
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--max-mrr-drop", args->max_mrr_drop,
+                  "With --qrels: how far MRR@10 may fall below the live index's (0 to 1)")
+      ->needs(qrels)
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("--no-check", args->no_check, "Remove the stored quality check: this run and later ones are not checked")
+      ->excludes(check)
+      ->excludes(qrels);
   cmd->add_option("paths", args->paths, "Files and directories to index")->required();
   return {cmd, [args] { return run_index(*args); }};
 }

@@ -13,7 +13,8 @@ constexpr const char* kExitCodesHelp =
     "Exit codes: 0 success; 1 some files failed (the rest was indexed and committed), or some "
     "--queries lines were rejected (the rest was answered); 2 "
     "usage error (arguments, query, language); 3 index locked by another writer; 4 index "
-    "missing, corrupt or of another version (rebuild with 'index --rebuild'); 5 other error.";
+    "missing, corrupt or of another version (rebuild with 'index --rebuild'); 5 other error; 6 the "
+    "quality check (index --check, --qrels) failed: nothing was committed or switched.";
 
 // The documented exit code of an error that ended a command.
 int exit_code_for(const std::exception& e) {
