@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <filesystem>
 #include <set>
 #include <utility>
 
@@ -268,6 +269,11 @@ void Indexer::discard() {
 CheckReport Indexer::check(const std::string& db_dir) { return index::check_index(db_dir); }
 
 int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
+  // A mistyped directory must not become an index with a lock in it.
+  std::error_code ec;
+  if (!std::filesystem::exists(index::Generations(db_dir).stub_path(), ec)) {
+    throw IndexUnusableError("there is no index in " + db_dir + " to roll back (check the --db path)");
+  }
   const std::optional<unsigned> shards = index::stored_shard_count(db_dir);
   if (!shards) return index::DatabaseWriter::rollback(db_dir, wait_seconds);
   // Every database must have a generation to go back to before any moves.

@@ -91,6 +91,31 @@ std::string stat_identity(const std::string& path, std::string* stub_file = null
          std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
 }
 
+// A path that holds no index is named for what it is, rather than by
+// Xapian's "DatabaseNotFoundError: Couldn't stat".
+void check_is_index(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) {
+    throw IndexUnusableError("there is no index at " + path + ": no such file or directory (check --db, or create "
+                             "the index with 'kbsearch index --db " + path + " ARTICLES...')");
+  }
+  if (!fs::is_directory(status) || fs::exists(fs::path(path) / "XAPIANDB", ec) ||
+      fs::exists(fs::path(path) / "iamglass", ec)) {
+    return;
+  }
+  bool articles = false;
+  for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+    const std::string ext = entry.path().extension().string();
+    articles = articles || ext == ".md" || ext == ".markdown" || ext == ".txt" || entry.is_directory(ec);
+  }
+  throw IndexUnusableError(path + " is not a kbsearch index" +
+                           (articles ? ": it holds articles. Give --db the index directory ('kbsearch index --db "
+                                       "INDEX_DIR " + path + "' makes one from them)"
+                                     : " (it has no XAPIANDB): check --db"));
+}
+
 }  // namespace
 
 // Identifies the stub files that name the generations a search opens: an
@@ -127,6 +152,7 @@ void Searcher::Rep::open() {
   } else {
     // Xapian opens an empty or garbled stub as an empty index; a damaged
     // index must say so instead of answering "no match".
+    check_is_index(path);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec) && !index::lists_shards(path)) {
       (void)index::Generations(path).current();

@@ -131,5 +131,99 @@ TEST(CliQualityGate, BadCheckFilesNameTheFileAndLine) {
   EXPECT_TRUE(Contains(qrels.err, dir / "qrels.tsv" + ":1: grade 'two' is not a whole number")) << qrels.err;
 }
 
+// A missing index, or --db naming a folder of articles: the message says
+// what the path is, with no Xapian class names, in text and in JSON.
+TEST(CliMessages, AMissingIndexOrAFolderOfArticlesIsNamedForWhatItIs) {
+  const TempDir dir;
+  const CliRun missing = kbsearch({"search", "--db", dir / "typo", "--json", "senha"});
+  EXPECT_EQ(missing.exit_code, 4);
+  EXPECT_TRUE(Contains(missing.err, "there is no index at " + dir / "typo" + ": no such file or directory"));
+  EXPECT_FALSE(Contains(missing.err, "Error:"));  // Xapian's DatabaseNotFoundError
+  const json error = missing.parsed()["error"];
+  EXPECT_EQ(error["code"], "index_unusable");
+  EXPECT_TRUE(Contains(error["message"], "no such file or directory"));
+
+  const std::string articles = (kCorpusDir / "articles").string();
+  const CliRun folder = kbsearch({"search", "--db", articles, "senha"});
+  EXPECT_EQ(folder.exit_code, 4);
+  EXPECT_TRUE(Contains(folder.err, articles + " is not a kbsearch index: it holds articles")) << folder.err;
+  EXPECT_FALSE(Contains(folder.err, "index --db " + articles)) << folder.err;
+  EXPECT_FALSE(Contains(folder.err, "Couldn't stat"));
+
+  // rollback of a mistyped directory creates nothing.
+  const CliRun rollback = kbsearch({"rollback", "--db", dir / "typo"});
+  EXPECT_EQ(rollback.exit_code, 4);
+  EXPECT_TRUE(Contains(rollback.err, "there is no index in " + dir / "typo" + " to roll back"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "typo"));
+}
+
+TEST(CliMessages, BadArgumentsSayWhatWasGivenAndWhatToDo) {
+  const CliRun negative = kbsearch({"search", "--db", db(), "--limit", "-1", "senha"});
+  EXPECT_EQ(negative.exit_code, 2);
+  EXPECT_TRUE(Contains(negative.err, "-1")) << negative.err;
+  EXPECT_FALSE(Contains(negative.err, "18446744073709551615"));
+  EXPECT_FALSE(Contains(negative.err, "after --"));  // -1 is a value, not a word to exclude
+
+  const CliRun typo = kbsearch({"search", "--db", db(), "--limt", "3", "senha"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_TRUE(Contains(typo.err, "Did you mean --limit (for --limt)?")) << typo.err;
+
+  const CliRun excluded = kbsearch({"search", "--db", db(), "senha", "-sso"});
+  EXPECT_EQ(excluded.exit_code, 2);
+  EXPECT_TRUE(Contains(excluded.err, "put the query after --")) << excluded.err;
+  EXPECT_EQ(kbsearch({"search", "--db", db(), "--", "senha", "-sso"}).exit_code, 0);
+
+  const TempDir dir;
+  testutil::write_file(dir.path() / "queries.tsv", "pt\tsenha\n");
+  const CliRun both = kbsearch({"search", "--db", db(), "--json", "--queries", dir / "queries.tsv", "senha"});
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_TRUE(Contains(both.err, "not both (the query 'senha' would be ignored)")) << both.err;
+  EXPECT_EQ(both.parsed()["error"]["code"], "usage");  // --json: the error on stdout too
+
+  const CliRun size = kbsearch({"index", "--db", dir / "kb", "--max-file-size", "8X", kCorpusDir.string()});
+  EXPECT_EQ(size.exit_code, 2);
+  EXPECT_TRUE(Contains(size.err, "expected a size such as 8M, 512K or 1048576, not '8X'")) << size.err;
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "kb"));
+  testutil::write_file(dir.path() / "big" / "big.md", "# Stor\n\n" + std::string(2000, 'a') + "\n");
+  const CliRun small = kbsearch({"index", "--db", dir / "kb", "--json", "--max-file-size", "1K", dir / "big"});
+  EXPECT_EQ(small.exit_code, 1);
+  EXPECT_EQ(small.parsed()["failed"], 1);
+  EXPECT_EQ(kbsearch({"index", "--db", dir / "kb", "--max-file-size", "1MiB", dir / "big"}).exit_code, 0);
+}
+
+TEST(CliMessages, ShortOptionsPagesAndEmptyResults) {
+  const json short_options = kbsearch({"search", "--db", db(), "-j", "-n", "2", "-l", "sv", "lösenord"}).parsed();
+  EXPECT_EQ(short_options["hits"].size(), 2u);
+  EXPECT_EQ(short_options["query_languages"], json::array({"sv"}));
+
+  // Totals are exact when facets are counted, Xapian's estimate otherwise.
+  const CliRun exact = kbsearch({"search", "--db", db(), "--lang", "sv", "lösenord"});
+  EXPECT_FALSE(Contains(exact.out, "About "));
+  EXPECT_TRUE(Contains(kbsearch({"search", "--db", db(), "--no-facets", "lösenord"}).out, "About "));
+
+  const CliRun past_end = kbsearch({"search", "--db", db(), "--offset", "500", "lösenord"});
+  EXPECT_EQ(past_end.exit_code, 0);
+  EXPECT_TRUE(Contains(past_end.out, "This page is empty: ")) << past_end.out;
+  EXPECT_TRUE(Contains(past_end.out, "--offset 500 skips them all"));
+
+  const CliRun nothing = kbsearch({"search", "--db", db(), "zzxqvy"});
+  EXPECT_EQ(nothing.exit_code, 0);  // no match is an answer
+  EXPECT_TRUE(Contains(nothing.out, "No articles match"));
+  EXPECT_EQ(kbsearch({"search", "--db", db(), "--fail-on-empty", "zzxqvy"}).exit_code, 1);
+  EXPECT_EQ(kbsearch({"search", "--db", db(), "--fail-on-empty", "lösenord"}).exit_code, 0);
+}
+
+TEST(CliMessages, QuietIndexRunsSayNothingUnlessSomethingFailed) {
+  const TempDir dir;
+  testutil::write_file(dir.path() / "a" / "sv.md", "---\nlang: sv\n---\n# Lösenord\n\nGlömt lösenordet.\n");
+  const CliRun quiet = kbsearch({"index", "--db", dir / "kb", "--quiet", dir / "a"});
+  EXPECT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err, "");
+  testutil::write_file(dir.path() / "a" / "broken.md", "---\ntags: [a\n---\nText\n");
+  const CliRun failed = kbsearch({"index", "--db", dir / "kb", "-q", dir / "a"});
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_TRUE(Contains(failed.err, "broken.md: front matter"));
+}
+
 }  // namespace
 }  // namespace kbsearch

@@ -22,7 +22,8 @@ struct IndexArgs {
   std::string db;
   std::vector<std::string> paths;
   bool json = false;
-  std::uint64_t max_file_bytes = IndexOptions().max_file_bytes;
+  bool quiet = false;
+  std::string max_file_size = "8M";
   std::vector<std::string> keep_whole;  // LANG=FILE
   std::vector<std::string> synonyms;    // LANG=FILE
   bool rebuild = false;
@@ -43,6 +44,27 @@ struct IndexArgs {
   std::optional<double> max_mrr_drop;
   bool no_check = false;
 };
+
+// "8M", "512K", "1G" (powers of 1024, an optional "iB" or "B" after the
+// letter) or a number of bytes.
+std::uint64_t parse_size(const std::string& text) {
+  std::size_t used = 0;
+  std::uint64_t number = 0;
+  try {
+    if (!text.empty() && text[0] != '-') number = std::stoull(text, &used);
+  } catch (const std::logic_error&) {
+  }
+  std::string unit = text.substr(used);
+  for (const char* suffix : {"iB", "B"}) {
+    if (unit.size() > std::char_traits<char>::length(suffix) && unit.substr(1) == suffix) unit = unit.substr(0, 1);
+  }
+  const std::map<std::string, unsigned> shifts = {{"", 0}, {"K", 10}, {"k", 10}, {"M", 20}, {"G", 30}};
+  const auto shift = shifts.find(unit);
+  if (used == 0 || shift == shifts.end() || number > (UINT64_MAX >> shift->second)) {
+    throw CLI::ValidationError("--max-file-size", "expected a size such as 8M, 512K or 1048576, not '" + text + "'");
+  }
+  return number << shift->second;
+}
 
 // The quality check the options give, if they give one.
 std::optional<QualityCheck> quality_check(const IndexArgs& args) {
@@ -123,7 +145,7 @@ void draw_progress(const IndexProgress& p) {
 
 int run_index(const IndexArgs& args) {
   IndexOptions options;
-  options.max_file_bytes = args.max_file_bytes;
+  options.max_file_bytes = parse_size(args.max_file_size);
   options.keep_whole = read_keep_whole(args.keep_whole);
   options.synonyms = read_synonyms(args.synonyms);
   options.rebuild = args.rebuild;
@@ -146,12 +168,13 @@ int run_index(const IndexArgs& args) {
     options.shard = k;
     options.shards = n;
   }
-  if (is_terminal(stderr)) options.progress = draw_progress;
+  if (is_terminal(stderr) && !args.quiet) options.progress = draw_progress;
   Indexer indexer(args.db, options);
   const IndexReport report = indexer.index(args.paths);
 
   if (args.json) print_json(report_json(report));
   for (const auto& e : report.errors) std::cerr << "error: " << e.path << ": " << e.message << "\n";
+  if (args.quiet && report.check.passed) return report.failed == 0 ? kExitOk : kExitSomeFailed;
   std::cerr << (report.dry_run          ? "dry run, nothing written: would have "
                 : !report.check.passed ? "refused by the quality check, nothing written: would have "
                                        : "indexed into " + args.db + ": ")
@@ -190,9 +213,12 @@ Command add_index_command(CLI::App& app) {
   auto args = std::make_shared<IndexArgs>();
   CLI::App* cmd = app.add_subcommand("index", "Index Markdown articles (.md, .markdown, .txt)");
   cmd->add_option("--db", args->db, "Index directory (created if missing)")->required();
-  cmd->add_flag("--json", args->json, "Print the report as JSON on stdout");
-  cmd->add_option("--max-file-size", args->max_file_bytes,
-                  "Files larger than this many bytes are reported, not read")
+  cmd->add_flag("-j,--json", args->json, "Print the report as JSON on stdout");
+  cmd->add_flag("-q,--quiet", args->quiet,
+                "For cron: nothing on stderr unless something failed (files, the quality check, the run)");
+  cmd->add_option("--max-file-size", args->max_file_size,
+                  "Files larger than this are reported, not read: bytes, or with K, M or G (powers of 1024)")
+      ->type_name("SIZE")
       ->capture_default_str();
   cmd->add_option("--keep-whole", args->keep_whole,
                   "LANG=FILE: words (one per line) that segmentation must not split, e.g. "
