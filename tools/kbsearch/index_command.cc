@@ -212,7 +212,15 @@ int run_check(const std::string& db, bool json) {
 Command add_index_command(CLI::App& app) {
   auto args = std::make_shared<IndexArgs>();
   CLI::App* cmd = app.add_subcommand("index", "Index Markdown articles (.md, .markdown, .txt)");
-  cmd->add_option("--db", args->db, "Index directory (created if missing)")->required();
+  cmd->footer(
+      "Examples:\n"
+      "  kbsearch index --db /var/lib/kb /srv/help-center\n"
+      "  kbsearch index --db /var/lib/kb --rebuild --quiet --json --check must-find.tsv /srv/help-center\n"
+      "Exit codes: 0 success; 1 some files failed (the rest was indexed and committed); 2 usage error; "
+      "3 index locked by another writer; 4 index corrupt or of another version; 5 other error; "
+      "6 the quality check failed: nothing was committed or switched.");
+  cmd->add_option("--db", args->db, "Index directory (created if missing)")->required()
+      ->type_name("DIR");
   cmd->add_flag("-j,--json", args->json, "Print the report as JSON on stdout");
   cmd->add_flag("-q,--quiet", args->quiet,
                 "For cron: nothing on stderr unless something failed (files, the quality check, the run)");
@@ -222,10 +230,12 @@ Command add_index_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--keep-whole", args->keep_whole,
                   "LANG=FILE: words (one per line) that segmentation must not split, e.g. "
-                  "th=thai-words.txt; stored in the index, used by every later run and search");
+                  "th=thai-words.txt; stored in the index, used by every later run and search")
+      ->type_name("LANG=FILE");
   cmd->add_option("--synonyms", args->synonyms,
                   "LANG=FILE: synonym groups, one per line, entries separated by commas, e.g. "
-                  "sv=synonyms-sv.txt; stored in the index, they replace earlier ones");
+                  "sv=synonyms-sv.txt; stored in the index, they replace earlier ones")
+      ->type_name("LANG=FILE");
   cmd->add_flag("--rebuild", args->rebuild,
                 "Write a new generation and switch readers to it atomically, keeping the "
                 "previous one for 'kbsearch rollback'");
@@ -235,53 +245,66 @@ Command add_index_command(CLI::App& app) {
       ->needs("--rebuild");
   cmd->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
   cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(CLI::Range(0u, 1024u))
+      ->type_name("N");
   cmd->add_option("--wait", args->wait_seconds,
-                  "Wait up to SECONDS for another indexer's lock instead of failing at once");
+                  "Wait up to SECONDS for another indexer's lock instead of failing at once")
+      ->type_name("SECONDS");
   cmd->add_option("--commit-every", args->commit_every,
                   "Commit after every N changed articles (bounds memory; readers then see the "
-                  "run in batches). Default: one commit at the end");
+                  "run in batches). Default: one commit at the end")
+      ->type_name("N");
   cmd->add_option("--flush-every", args->flush_every,
                   "Write changes to the index files (still uncommitted) after every N changed "
                   "articles: bounds the writer's memory; 0: Xapian's default (10000)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--shards", args->shards,
                   "Split the index into N shards (by a hash of each article's id) with a side "
                   "database for spelling and synonyms; see README 'Scaling out'")
-      ->check(CLI::Range(1u, 1024u));
+      ->check(CLI::Range(1u, 1024u))
+      ->type_name("N");
   cmd->add_option("--shard", args->shard,
                   "K/N: write only shard K of N (DIR/shard-K-of-N), as a shard's own host does; "
-                  "then run 'kbsearch side' where searches run");
+                  "then run 'kbsearch side' where searches run")
+      ->type_name("K/N");
   cmd->add_flag("--follow-links", args->follow_links,
                 "Follow symbolic links to article files outside the indexed directory too "
                 "(never to devices or pipes); by default they are reported and skipped");
   cmd->add_option("--max-depth", args->max_depth,
                   "Directories nested deeper than N are reported and not walked (their articles "
                   "already indexed stay)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("N");
   CLI::Option* check = cmd->add_option(
       "--check", args->check,
       "FILE of lang<TAB>query<TAB>article id[<TAB>max rank] lines (rank 10 if not given): each query must find its "
-      "article by then, or the run commits and switches nothing (exit 6). Stored in the index for later runs");
+      "article by then, or the run commits and switches nothing (exit 6). Stored in the index for later runs")
+      ->type_name("FILE");
   CLI::Option* queries = cmd->add_option("--queries", args->queries,
-                                         "With --qrels: the check's test collection's queries, as for 'kbsearch eval'");
+                                         "With --qrels: the check's test collection's queries, as for 'kbsearch eval'")
+      ->type_name("FILE");
   CLI::Option* qrels = cmd->add_option(
       "--qrels", args->qrels,
       "FILE of judgments, as for 'kbsearch eval': the run's MRR@10 on them must reach --min-mrr (and fall at most "
-      "--max-mrr-drop below the live index's), or it commits and switches nothing (exit 6)");
+      "--max-mrr-drop below the live index's), or it commits and switches nothing (exit 6)")
+      ->type_name("FILE");
   queries->needs(qrels);
   qrels->needs(queries);
   cmd->add_option("--min-mrr", args->min_mrr, "With --qrels: the lowest MRR@10 accepted (0 to 1)")
       ->needs(qrels)
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("X");
   cmd->add_option("--max-mrr-drop", args->max_mrr_drop,
                   "With --qrels: how far MRR@10 may fall below the live index's (0 to 1)")
       ->needs(qrels)
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("X");
   cmd->add_flag("--no-check", args->no_check, "Remove the stored quality check: this run and later ones are not checked")
       ->excludes(check)
       ->excludes(qrels);
-  cmd->add_option("paths", args->paths, "Files and directories to index")->required();
+  cmd->add_option("paths", args->paths, "Files and directories to index")->required()
+      ->type_name("PATH");
   return {cmd, [args] { return run_index(*args); }};
 }
 

@@ -208,35 +208,50 @@ Command add_search_command(CLI::App& app) {
   cmd->footer(
       "Query language: words; \"exact phrase\"; -excluded; OR, AND, (parentheses); prefix*; "
       "title:word; filters lang:sv tag:billing group:reset-password. Put the query after -- when "
-      "it has -excluded words (kbsearch search --db DIR -- password -sso), or quote it whole.");
-  cmd->add_option("--db", args->db, "Index directory or stub file")->required();
+      "it has -excluded words (kbsearch search --db DIR -- password -sso), or quote it whole.\n"
+      "Examples:\n"
+      "  kbsearch search --db /var/lib/kb -l sv glömt lösenord\n"
+      "  kbsearch search --db /var/lib/kb -j -n 5 -- 'senha -sso' lang:pt\n"
+      "Exit codes: 0 success, a match or none; 1 some --queries lines were rejected, or nothing matched with "
+      "--fail-on-empty; 2 usage error (arguments, query, language); 4 index missing, corrupt or of another "
+      "version; 5 other error.");
+  cmd->add_option("--db", args->db, "Index directory or stub file")->required()
+      ->type_name("PATH");
   cmd->add_option("-l,--lang", args->lang,
                   "The user's language: analyse the query for it and prefer its translations "
-                  "(default: guess from the query)");
+                  "(default: guess from the query)")
+      ->type_name("CODE");
   cmd->add_option("-n,--limit", args->limit, "Number of hits")
       ->check(whole_number)
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--offset", args->offset, "Skip this many hits")
       ->check(whole_number)
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--sort", args->sort, "Order of hits")
       ->check(CLI::IsMember({"relevance", "updated"}))
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("relevance|updated");
   cmd->add_flag("--all-translations", args->all_translations,
                 "One hit per translation instead of one per translation group");
   cmd->add_flag("--no-facets", args->no_facets, "Do not count languages and tags");
   cmd->add_flag("--no-snippets", args->no_snippets, "Do not build snippets");
   cmd->add_option("--snippet-chars", args->snippet_chars, "Snippet length in characters")
       ->check(whole_number)
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--mark-pre", args->mark_pre,
                   "Put before each highlight in snippet_html (--json), as it is")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("TEXT");
   cmd->add_option("--mark-post", args->mark_post, "Put after each highlight in snippet_html (--json)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("TEXT");
   cmd->add_option("--recency-bonus", args->recency_bonus,
                   "Score added to articles updated today, falling to 0 over a year")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("X");
   cmd->add_flag("--allow-missing-shards", args->allow_missing_shards,
                 "Sharded index: when a shard and its replicas do not answer, answer from the "
                 "other shards (and say which are missing) instead of failing");
@@ -247,7 +262,8 @@ Command add_search_command(CLI::App& app) {
                   "Answer every lang<TAB>query line of FILE (lang may be empty), each as soon as "
                   "it is read, as one line of JSON with took_ms; FILE - is standard input")
       ->type_name("FILE");
-  cmd->add_option("query", args->words, "Query words");
+  cmd->add_option("query", args->words, "Query words")
+      ->type_name("WORDS");
   return {cmd, [args] { return run_search(*args); }};
 }
 
