@@ -44,10 +44,12 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "kbsearch/export.h"
+#include "kbsearch/quality_check.h"
 
 namespace kbsearch {
 
@@ -118,6 +120,14 @@ struct IndexOptions {
   unsigned shard = 0;
   // Called on the indexing thread after each file.
   std::function<void(const IndexProgress&)> progress;
+  // The quality gate (kbsearch/quality_check.h): index() runs it against
+  // its changes before readers can see them, and when they fail it, commits
+  // nothing and switches nothing (IndexReport::check says why). Set: stored
+  // in the index, replacing the stored one, and run; an empty check removes
+  // the stored one. Unset: the stored one runs, if any. Not with
+  // commit_every, whose batches readers see before the run ends, unless
+  // rebuild; put() and commit() are not checked.
+  std::optional<QualityCheck> check;
 };
 
 // A file that was not indexed, and why. These are errors (exit code 1):
@@ -149,6 +159,9 @@ struct IndexReport {
   std::vector<FileError> errors;
   bool dry_run = false;       // nothing was written
   int generation = 0;         // the generation readers now open
+  // The quality gate's findings. When it failed, the counts above say what
+  // the run would have changed, and readers still have the index they had.
+  QualityReport check;
   // Wall time of the run, and of its parts: reading and hashing files,
   // parsing and analysing them (summed over threads), writing the index.
   double seconds = 0, read_seconds = 0, analyze_seconds = 0, write_seconds = 0;

@@ -6,6 +6,7 @@
 #include "kbsearch/error.h"
 #include "kbsearch/evaluation.h"
 #include "kbsearch/indexer.h"
+#include "kbsearch/quality_check.h"
 #include "kbsearch/searcher.h"
 #include "kbsearch/version.h"
 

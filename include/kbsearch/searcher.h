@@ -269,6 +269,10 @@ class KBSEARCH_EXPORT Searcher {
  private:
   struct Rep;
   std::unique_ptr<Rep> rep_;
+  // The library's own searches of a database it holds open (an indexing
+  // run's changes, for its quality check): lib/search/searcher_access.h.
+  friend struct SearcherAccess;
+  explicit Searcher(std::unique_ptr<Rep> rep);
 };
 
 }  // namespace kbsearch

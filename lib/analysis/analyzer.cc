@@ -7,6 +7,7 @@
 #include "analysis/apostrophe_splitter.h"
 #include "analysis/case_folder.h"
 #include "analysis/decompounder.h"
+#include "analysis/language_tag.h"
 #include "analysis/offset_map.h"
 #include "analysis/recipe.h"
 #include "analysis/stemmer.h"
@@ -332,11 +333,9 @@ std::vector<Token> Analyzer::Rep::run(std::string_view text, std::vector<Analysi
 }
 
 Analyzer::Analyzer(const std::string& lang, const AnalyzerOptions& options) {
-  if (!analysis::is_language_code(lang) && lang != "und") {
-    throw LanguageError("unknown language code '" + lang +
-                        "': use an ISO 639-1 code such as th, sv, tr, sw or pt");
-  }
-  rep_ = std::make_unique<Rep>(analysis::recipe_for(lang), options);
+  const std::optional<std::string> language = analysis::language_of_tag(lang);
+  if (!language) throw LanguageError("unknown language code '" + lang + "': " + analysis::kLanguageTagAdvice);
+  rep_ = std::make_unique<Rep>(analysis::recipe_for(*language), options);
 }
 
 Analyzer::~Analyzer() = default;

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "analysis/language_tag.h"
 #include "kbsearch/analyzer.h"
 
 namespace kbsearch {
@@ -21,9 +22,9 @@ std::string identify_language(std::string_view text) {
       text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true, nullptr, 0, top3,
       percent3, scores3, nullptr, &text_bytes, &reliable, &valid_prefix_bytes);
   if (lang == CLD2::UNKNOWN_LANGUAGE || !reliable) return {};
-  std::string code = CLD2::LanguageCode(lang);
-  // CLD2 may answer with a script or region ("zh-Hant"); keep the language.
-  return code.substr(0, code.find('-'));
+  // CLD2 may answer with a script or region ("zh-Hant"), or a code of its
+  // own for a rare language; keep the language, when ICU knows it.
+  return analysis::language_of_tag(CLD2::LanguageCode(lang)).value_or("");
 }
 
 }  // namespace kbsearch

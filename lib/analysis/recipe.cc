@@ -56,12 +56,4 @@ Recipe recipe_for(std::string_view lang) {
   return r;
 }
 
-bool is_language_code(std::string_view lang) {
-  if (lang.size() < 2 || lang.size() > 3) return false;
-  for (char c : lang) {
-    if (c < 'a' || c > 'z') return false;
-  }
-  return true;
-}
-
 }  // namespace kbsearch::analysis

@@ -31,9 +31,6 @@ struct Recipe {
 // for any other code.
 Recipe recipe_for(std::string_view lang);
 
-// True for "und" and for two- or three-letter lowercase codes.
-bool is_language_code(std::string_view lang);
-
 }  // namespace kbsearch::analysis
 
 #endif  // KBSEARCH_LIB_ANALYSIS_RECIPE_H

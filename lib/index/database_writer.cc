@@ -24,6 +24,7 @@
 #include "index/generations.h"
 #include "index/index_lock.h"
 #include "index/put_article.h"
+#include "index/quality_gate.h"
 #include "index/schema.h"
 #include "index/spelling_words.h"
 #include "index/synonyms.h"
@@ -106,6 +107,8 @@ struct DatabaseWriter::Rep {
   std::optional<Xapian::Database> carry_from;
   std::vector<FileError> carried_errors;
   bool switched = false;  // a rebuild's generation is the live one already
+  bool held = false;      // index(walk, hold) waits for publish_held() or abandon_held()
+  std::optional<QualityCheck> stored_check;  // the live generation's
   bool keep_generations = false;  // the stub was damaged: which to keep is the user's call
 
   void open();
@@ -142,6 +145,9 @@ struct DatabaseWriter::Rep {
   }
   void count_change();
   void commit();
+  void publish();
+  void load_stored_check();
+  int visible_generation() const { return options.rebuild && !switched ? live.value_or(0) : generation; }
   void fail(const std::string& path, const std::string& message) {
     ++report.failed;
     report.errors.push_back({path, message});
@@ -272,6 +278,7 @@ DatabaseWriter::DatabaseWriter(const std::string& dir, const IndexOptions& optio
   try {
     r.open();
     r.keep_whole = r.options.keep_whole.empty() ? load_keep_whole(r.db) : r.options.keep_whole;
+    r.load_stored_check();
   } catch (const Xapian::Error& e) {
     rethrow_xapian_error(e, "opening index " + dir + " for writing");
   }
@@ -475,7 +482,7 @@ void DatabaseWriter::Rep::commit() {
   report.write_seconds += since(started);
 }
 
-IndexReport DatabaseWriter::index(const WalkResult& walk) {
+IndexReport DatabaseWriter::index(const WalkResult& walk, bool hold) {
   Rep& r = *rep_;
   const auto started = Clock::now();
   r.report = IndexReport();
@@ -517,22 +524,74 @@ IndexReport DatabaseWriter::index(const WalkResult& walk) {
       r.mark_schema();
       store_keep_whole(*r.writer, r.keep_whole);
       if (r.synonyms) store_synonyms(*r.writer, *r.synonyms);
-      const auto write_started = Clock::now();
+      if (r.options.check) store_quality_check(*r.writer, *r.options.check);
       r.apply_word_counts();
-      if (r.batch_transactions) r.writer->commit_transaction();
-      else r.writer->commit();
-      r.batch_transactions = false;
-      r.report.write_seconds += since(write_started);
+      if (hold) {
+        r.held = true;
+      } else {
+        r.publish();
+      }
     }
   } catch (const Xapian::Error& e) {
     r.drop_unfinished_rebuild();
     rethrow_xapian_error(e, "writing index " + r.dir);
   }
-  r.switch_rebuilt();
-  r.report.generation = r.generation;
+  r.report.generation = r.visible_generation();
   r.report.seconds = since(started);
   return r.report;
 }
+
+// A damaged live generation keeps no check that could be read: the rebuild
+// that replaces it runs the one it is given.
+void DatabaseWriter::Rep::load_stored_check() {
+  if (!live) return;
+  try {
+    stored_check = load_quality_check(Xapian::Database(generations.path(*live)));
+  } catch (const Xapian::DatabaseError&) {
+    if (!options.rebuild) throw;
+  }
+}
+
+// The run's last commit, then, for a rebuild, the switch.
+void DatabaseWriter::Rep::publish() {
+  const auto write_started = Clock::now();
+  try {
+    if (batch_transactions) writer->commit_transaction();
+    else writer->commit();
+  } catch (const Xapian::Error& e) {
+    drop_unfinished_rebuild();
+    rethrow_xapian_error(e, "writing index " + dir);
+  }
+  batch_transactions = false;
+  held = false;
+  report.write_seconds += since(write_started);
+  switch_rebuilt();
+}
+
+const Xapian::Database& DatabaseWriter::pending() const { return rep_->db; }
+
+int DatabaseWriter::publish_held() {
+  if (rep_->held) rep_->publish();
+  return rep_->generation;
+}
+
+int DatabaseWriter::abandon_held() {
+  Rep& r = *rep_;
+  if (r.held && r.options.rebuild) {
+    r.drop_unfinished_rebuild();
+  } else if (r.held) {
+    try {
+      r.writer->cancel_transaction();
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian_error(e, "dropping the changes to " + r.dir);
+    }
+    r.batch_transactions = false;
+  }
+  r.held = false;
+  return r.visible_generation();
+}
+
+const std::optional<QualityCheck>& DatabaseWriter::stored_quality_check() const { return rep_->stored_check; }
 
 // A failed rebuild's generation would hold its space (a full disk stays
 // full) until the next rebuild: it goes at once.

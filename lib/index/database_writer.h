@@ -9,7 +9,10 @@
 #ifndef KBSEARCH_LIB_INDEX_DATABASE_WRITER_H
 #define KBSEARCH_LIB_INDEX_DATABASE_WRITER_H
 
+#include <xapian.h>
+
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "index/analysis_config.h"
@@ -28,7 +31,15 @@ class DatabaseWriter {
   DatabaseWriter(const DatabaseWriter&) = delete;
   DatabaseWriter& operator=(const DatabaseWriter&) = delete;
 
-  IndexReport index(const WalkResult& walk);
+  // With `hold`, the run stops short of making its changes visible (the
+  // last commit of a run in place, the switch of a rebuild) and waits,
+  // searchable through pending(), for publish_held() or abandon_held().
+  IndexReport index(const WalkResult& walk, bool hold = false);
+  const Xapian::Database& pending() const;
+  int publish_held();   // returns the generation readers now open
+  int abandon_held();   // drops the run's changes; returns the live generation
+  // The quality check the live generation keeps, if any.
+  const std::optional<QualityCheck>& stored_quality_check() const;
 
   // The documents API (kbsearch/indexer.h says what each does): put and
   // remove stage changes in a transaction of their own, which commit_staged

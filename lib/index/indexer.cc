@@ -3,9 +3,11 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <filesystem>
 #include <set>
 #include <utility>
 
+#include "analysis/language_tag.h"
 #include "analysis/normalizers.h"
 #include "index/analysis_config.h"
 #include "index/database_schema_check.h"
@@ -14,16 +16,32 @@
 #include "index/generations.h"
 #include "index/index_check.h"
 #include "index/put_article.h"
+#include "index/quality_gate.h"
 #include "index/shard_layout.h"
 #include "index/side_database.h"
 #include "index/synonyms.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
+#include "search/searcher_access.h"
 
 namespace kbsearch {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Word and synonym lists keyed by language rather than by the tags given
+// ("pt-BR" and "pt" are one list).
+template <class List>
+std::map<std::string, std::vector<List>> by_language(const std::map<std::string, std::vector<List>>& lists) {
+  std::map<std::string, std::vector<List>> merged;
+  for (const auto& [tag, list] : lists) {
+    const std::optional<std::string> lang = analysis::language_of_tag(tag);
+    if (!lang) throw LanguageError("unknown language code '" + tag + "' (" + analysis::kLanguageTagAdvice + ")");
+    std::vector<List>& into = merged[*lang];
+    into.insert(into.end(), list.begin(), list.end());
+  }
+  return merged;
+}
 
 void check_shard_options(const IndexOptions& options) {
   if (options.shard != 0 && options.shards == 0) {
@@ -32,6 +50,10 @@ void check_shard_options(const IndexOptions& options) {
   if (options.shard > options.shards) {
     throw InputError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shards),
                      "is not one of shards 1 to " + std::to_string(options.shards));
+  }
+  if (options.check && !options.check->empty() && options.commit_every != 0 && !options.rebuild) {
+    throw InputError("quality check", "needs the run's changes unseen until it passes: not with commit_every, "
+                                      "whose batches readers see at once (use rebuild)");
   }
   if (options.shard != 0 && !options.synonyms.empty()) {
     throw InputError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shards),
@@ -76,7 +98,38 @@ struct [[gnu::visibility("hidden")]] Indexer::Rep {
   void open();
   void rebuild_side();
   index::DatabaseWriter& writer_for(const std::string& id);
+  const QualityCheck* quality_check() const;
+  QualityReport run_quality_check(const QualityCheck& check);
 };
+
+// The check this run passes: the one given, else the one stored.
+const QualityCheck* Indexer::Rep::quality_check() const {
+  if (options.dry_run) return nullptr;
+  const std::optional<QualityCheck>& check = options.check ? options.check : writers.front()->stored_quality_check();
+  return check && !check->empty() ? &*check : nullptr;
+}
+
+// The run's changes are searched as readers will search them: every
+// shard's, with the live side database's spelling and synonyms.
+QualityReport Indexer::Rep::run_quality_check(const QualityCheck& check) {
+  Xapian::Database changed;
+  try {
+    for (const auto& writer : writers) changed.add_database(writer->pending());
+    if (shards != 0 && options.shard == 0 && index::lists_shards(dir)) {
+      changed.add_database(Xapian::Database(index::side_dir(dir)));
+    }
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "opening the changes to " + dir + " for the quality check");
+  }
+  Searcher changed_searcher = SearcherAccess::over(changed, dir + " (this run's changes)");
+  std::optional<Searcher> live;
+  try {
+    live.emplace(dir);
+  } catch (const IndexUnusableError&) {
+    // Nothing live yet (or nothing readable): no margin to compare with.
+  }
+  return index::run_quality_check(check, changed_searcher, live ? &*live : nullptr);
+}
 
 // A put article goes where the id routes it, as a file's article does.
 index::DatabaseWriter& Indexer::Rep::writer_for(const std::string& id) {
@@ -141,6 +194,9 @@ void Indexer::Rep::rebuild_side() {
 
 Indexer::Indexer(const std::string& db_dir, IndexOptions options) : rep_(std::make_unique<Rep>()) {
   rep_->dir = db_dir;
+  options.keep_whole = by_language(options.keep_whole);
+  options.synonyms = by_language(options.synonyms);
+  if (options.check) index::validate_quality_check(*options.check);
   rep_->options = std::move(options);
   rep_->open();
 }
@@ -154,14 +210,29 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
   const auto started = Clock::now();
   const index::WalkResult walk =
       index::find_article_files(paths, {r.options.follow_links, r.options.max_depth});
-  if (r.writers.size() == 1 && !r.writes_side) return r.writers.front()->index(walk);
+  const QualityCheck* check = r.quality_check();
   IndexReport total;
-  std::set<std::pair<std::string, std::string>> reported;
-  for (r.pass = 0; r.pass < r.writers.size(); ++r.pass) {
-    r.seconds_before_pass = std::chrono::duration<double>(Clock::now() - started).count();
-    add_shard_report(total, reported, r.writers[r.pass]->index(walk));
+  if (r.writers.size() == 1 && !r.writes_side) {
+    total = r.writers.front()->index(walk, check != nullptr);
+  } else {
+    std::set<std::pair<std::string, std::string>> reported;
+    for (r.pass = 0; r.pass < r.writers.size(); ++r.pass) {
+      r.seconds_before_pass = std::chrono::duration<double>(Clock::now() - started).count();
+      add_shard_report(total, reported, r.writers[r.pass]->index(walk, check != nullptr));
+    }
   }
-  if (r.writes_side) r.rebuild_side();
+  if (check) {
+    try {
+      total.check = r.run_quality_check(*check);
+    } catch (...) {
+      for (const auto& writer : r.writers) writer->abandon_held();
+      throw;
+    }
+    for (const auto& writer : r.writers) {
+      total.generation = total.check.passed ? writer->publish_held() : writer->abandon_held();
+    }
+  }
+  if (r.writes_side && total.check.passed) r.rebuild_side();
   total.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return total;
 }
@@ -198,6 +269,11 @@ void Indexer::discard() {
 CheckReport Indexer::check(const std::string& db_dir) { return index::check_index(db_dir); }
 
 int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
+  // A mistyped directory must not become an index with a lock in it.
+  std::error_code ec;
+  if (!std::filesystem::exists(index::Generations(db_dir).stub_path(), ec)) {
+    throw IndexUnusableError("there is no index in " + db_dir + " to roll back (check the --db path)");
+  }
   const std::optional<unsigned> shards = index::stored_shard_count(db_dir);
   if (!shards) return index::DatabaseWriter::rollback(db_dir, wait_seconds);
   // Every database must have a generation to go back to before any moves.
@@ -231,7 +307,7 @@ std::size_t Indexer::update_side(const std::string& db_dir, const SideOptions& o
       all.add_database(shard);
     }
     std::optional<index::SynonymTable> synonyms;
-    if (!options.synonyms.empty()) synonyms = index::synonym_table(options.synonyms, *keep_whole);
+    if (!options.synonyms.empty()) synonyms = index::synonym_table(by_language(options.synonyms), *keep_whole);
     index::rebuild_side_database(index::side_dir(db_dir), all, *keep_whole, synonyms, options.wait_seconds);
     // The stub names the shards only once the side they need is in place.
     if (!options.shards.empty() || !options.replicas.empty()) index::write_replica_lines(db_dir, options.replicas);

@@ -54,6 +54,7 @@
 // that searches analyse queries exactly as the index was analysed;
 // kCompletionsKey + key holds the best completions of a key shared by many
 // words (completions.h).
+// kQualityCheckKey holds the quality check of later runs (quality_gate.h).
 #ifndef KBSEARCH_LIB_INDEX_SCHEMA_H
 #define KBSEARCH_LIB_INDEX_SCHEMA_H
 
@@ -101,6 +102,8 @@ inline constexpr char kTagSeparator = '\n';
 inline constexpr const char* kSchemaKey = "kbsearch.schema";
 inline constexpr const char* kKeepWholeKey = "kbsearch.keep_whole.";
 inline constexpr const char* kCompletionsKey = "kbsearch.completions.";
+// The quality check later runs use (quality_gate.h), as JSON.
+inline constexpr const char* kQualityCheckKey = "kbsearch.quality_check";
 inline constexpr std::size_t kMaxTermBytes = 240;  // Xapian's limit is 245
 inline constexpr unsigned kSectionGap = 100;
 // How much a title or heading word counts in the text field against a prose

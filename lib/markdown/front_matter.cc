@@ -3,9 +3,8 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
-#include <algorithm>
-#include <cctype>
 
+#include "analysis/language_tag.h"
 #include "kbsearch/error.h"
 #include "util/calendar_date.h"
 
@@ -45,17 +44,10 @@ std::string scalar(const YAML::Node& node, const char* key) {
   return value;
 }
 
-std::string checked_lang(std::string value) {
-  // Keep the primary subtag of a BCP 47 tag: "pt-BR" and "pt_BR" both mean pt.
-  value = value.substr(0, value.find_first_of("-_"));
-  std::transform(value.begin(), value.end(), value.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  const bool letters = std::all_of(value.begin(), value.end(),
-                                   [](unsigned char c) { return c >= 'a' && c <= 'z'; });
-  if (!letters || value.size() < 2 || value.size() > 3) {
-    throw FieldError{"'lang' must be a language code such as sv or pt-BR, not '" + value + "'"};
-  }
-  return value;
+std::string checked_lang(const std::string& value) {
+  std::optional<std::string> lang = analysis::language_of_tag(value);
+  if (!lang) throw FieldError{"'lang' must be a language code such as sv or pt-BR, not '" + value + "'"};
+  return *std::move(lang);
 }
 
 std::string checked_date(const std::string& value) {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "analysis/recipe.h"
+#include "analysis/language_tag.h"
 #include "analysis/token_forms.h"
 #include "index/schema.h"
 #include "index/synonyms.h"
@@ -454,12 +454,13 @@ Xapian::Query LanguageQuery::filter_query(const QueryNode& node) const {
   std::string_view prefix;
   std::string value = node.text;
   if (node.field == "lang") {
-    value = util::ascii_lower(value);
-    if (!analysis::is_language_code(value)) {
+    const std::optional<std::string> lang = analysis::language_of_tag(value);
+    if (!lang) {
       throw QueryError(text_, "unknown language '" + node.text + "' in lang: at character " +
-                                  std::to_string(character_position(text_, node.offset)) +
-                                  " (use an ISO 639-1 code such as th, sv, tr, sw, pt)");
+                                  std::to_string(character_position(text_, node.offset)) + " (" +
+                                  analysis::kLanguageTagAdvice + ")");
     }
+    value = *lang;
     prefix = index::prefix::kLang;
   } else if (node.field == "tag") {
     value = util::ascii_lower(value);

@@ -10,7 +10,7 @@
 
 #include "analysis/analyzer_cache.h"
 #include "analysis/normalizers.h"
-#include "analysis/recipe.h"
+#include "analysis/language_tag.h"
 #include "index/analysis_config.h"
 #include "index/completions.h"
 #include "index/database_schema_check.h"
@@ -27,6 +27,7 @@
 #include "search/query_builder.h"
 #include "search/query_languages.h"
 #include "search/query_parser.h"
+#include "search/searcher_access.h"
 #include "search/snippet.h"
 #include "util/utf8.h"
 
@@ -45,6 +46,7 @@ struct [[gnu::visibility("hidden")]] Searcher::Rep {
   bool lost_shard = false;    // a shard server went away: connect afresh
   std::vector<std::string> missing_shards;  // that no copy answered for
   bool has_remote_shards = false;
+  bool held = false;  // db is one the library holds open (SearcherAccess): never reopened
   std::chrono::steady_clock::time_point opened_at;
 
   void open();
@@ -94,6 +96,31 @@ std::string stat_identity(const std::string& path, std::string* stub_file = null
          std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
 }
 
+// A path that holds no index is named for what it is, rather than by
+// Xapian's "DatabaseNotFoundError: Couldn't stat".
+void check_is_index(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::exists(status)) {
+    throw IndexUnusableError("there is no index at " + path + ": no such file or directory (check --db, or create "
+                             "the index with 'kbsearch index --db " + path + " ARTICLES...')");
+  }
+  if (!fs::is_directory(status) || fs::exists(fs::path(path) / "XAPIANDB", ec) ||
+      fs::exists(fs::path(path) / "iamglass", ec)) {
+    return;
+  }
+  bool articles = false;
+  for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
+    const std::string ext = entry.path().extension().string();
+    articles = articles || ext == ".md" || ext == ".markdown" || ext == ".txt" || entry.is_directory(ec);
+  }
+  throw IndexUnusableError(path + " is not a kbsearch index" +
+                           (articles ? ": it holds articles. Give --db the index directory ('kbsearch index --db "
+                                       "INDEX_DIR " + path + "' makes one from them)"
+                                     : " (it has no XAPIANDB): check --db"));
+}
+
 }  // namespace
 
 // Identifies the stub files that name the generations a search opens: an
@@ -130,6 +157,7 @@ void Searcher::Rep::open() {
   } else {
     // Xapian opens an empty or garbled stub as an empty index; a damaged
     // index must say so instead of answering "no match".
+    check_is_index(path);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec) && !index::lists_shards(path)) {
       (void)index::Generations(path).current();
@@ -163,6 +191,7 @@ void Searcher::Rep::open_answering_shards() {
 // and, for remote shards, every reconnect_seconds (to see rebuilt shards,
 // and shards or primaries that answer again).
 void Searcher::Rep::reopen_if_changed() {
+  if (held) return;
   const bool reconnect =
       has_remote_shards &&
       std::chrono::duration<double>(std::chrono::steady_clock::now() - opened_at).count() > options.reconnect_seconds;
@@ -184,6 +213,22 @@ Searcher::Searcher(const std::string& db_path, SearchOptions options)
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening index " + db_path);
   }
+}
+
+Searcher::Searcher(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+
+Searcher SearcherAccess::over(const Xapian::Database& db, const std::string& name) {
+  auto rep = std::make_unique<Searcher::Rep>();
+  rep->path = name;
+  rep->held = true;
+  rep->db = db;
+  try {
+    index::check_schema(rep->db, name);
+    rep->analyzers = std::make_unique<analysis::AnalyzerCache>(index::analyzer_options(index::load_keep_whole(db)));
+  } catch (const Xapian::Error& e) {
+    index::rethrow_xapian_error(e, "opening " + name);
+  }
+  return Searcher(std::move(rep));
 }
 
 Searcher::~Searcher() = default;
@@ -218,9 +263,8 @@ void check_limits(const SearchRequest& request, const SearchOptions& options) {
     throw QueryError(request.query, "asks for " + std::to_string(request.limit) +
                                         " hits; the limit is " + std::to_string(options.max_limit));
   }
-  if (!request.lang.empty() && !analysis::is_language_code(request.lang)) {
-    throw QueryError(request.query, "unknown language code '" + request.lang +
-                                        "' (use an ISO 639-1 code such as th, sv, tr, sw, pt)");
+  if (!request.lang.empty() && !analysis::language_of_tag(request.lang)) {
+    throw QueryError(request.query, "unknown language code '" + request.lang + "' (" + analysis::kLanguageTagAdvice + ")");
   }
   // A mark is repeated around every highlight of every hit.
   for (const std::optional<std::string>* mark : {&request.mark_pre, &request.mark_post}) {
@@ -373,7 +417,8 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   const SearchOptions asked = options_for(request, options);
   const search::QueryNode root = search::parse_query(request.query);
   const std::vector<std::string> indexed = indexed_languages();
-  const search::QueryLanguages langs = search::choose_query_languages(request.query, request.lang, indexed);
+  const std::string user_lang = request.lang.empty() ? "" : *analysis::language_of_tag(request.lang);
+  const search::QueryLanguages langs = search::choose_query_languages(request.query, user_lang, indexed);
   // With the query's language known, its analysis searches every article
   // (a group without that translation still shows its best match) and the
   // language is preferred; else each language's analysis searches its own.

@@ -37,10 +37,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <map>
 #include <ostream>
 #include <random>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kbsearch/analyzer.h"
@@ -1576,13 +1578,13 @@ TEST(Analyzer, TypographicApostropheIsTheTypedOneInEveryLanguage) {
 TEST(Analyzer, GenericLanguagesUseTheirSnowballStemmer) {
   ExpectTokens("en", "Connections failed",
                {{"Connections", "connections", "connect", 0, 11}, {"failed", "failed", "fail", 12, 18}});
-  // "und" and a well-formed code with no Snowball stemmer: no stems, but
-  // accents are still folded.
+  // "und" and a language with no Snowball stemmer: no stems, but accents
+  // are still folded.
   ExpectTokens("und", "Connections failed café",
                {{"Connections", "connections", "", 0, 11},
                 {"failed", "failed", "", 12, 18},
                 {"café", "café", "", 19, 24, "cafe"}});
-  ExpectTokens("xx", "Connections failed",
+  ExpectTokens("vi", "Connections failed",
                {{"Connections", "connections", "", 0, 11}, {"failed", "failed", "", 12, 18}});
 }
 
@@ -1593,11 +1595,44 @@ TEST(Analyzer, ReportsItsLanguage) {
   EXPECT_EQ(Analyzer::tuned_languages(), (std::vector<std::string>{"pt", "sv", "sw", "th", "tr"}));
 }
 
-TEST(Analyzer, RejectsMalformedLanguageCodes) {
-  EXPECT_THROW(Analyzer("xx-bad"), LanguageError);
-  EXPECT_THROW(Analyzer(""), LanguageError);
-  EXPECT_THROW(Analyzer("x"), LanguageError);
-  EXPECT_THROW(Analyzer("sv_SE"), LanguageError);
+// Region, script and case make no difference: a BCP 47 tag (or a POSIX
+// locale's "pt_BR") is analysed as its language.
+TEST(Analyzer, ReadsLanguageTagsAsTheirLanguage) {
+  const std::map<std::string, std::pair<std::string, std::vector<std::string>>> cases = {
+      {"th", {"ฉันลืมรหัสผ่านของบัญชี", {"th-TH", "TH", "th_TH"}}},
+      {"sv", {"Jag har glömt lösenordet till kontot", {"sv-SE", "SV", "sv_FI", "sv-Latn-SE"}}},
+      {"tr", {"Hesabımın şifresini İstanbul'da unuttum", {"tr-TR", "TR", "tr_CY"}}},
+      {"sw", {"Nimesahau nenosiri la akaunti yangu", {"sw-KE", "sw-TZ", "SW"}}},
+      {"pt", {"Esqueci a senha da minha conta", {"pt-BR", "pt_BR", "PT", "pt-PT"}}},
+  };
+  for (const auto& [lang, sentence_and_tags] : cases) {
+    const auto& [sentence, tags] = sentence_and_tags;
+    const std::vector<Token> expected = Analyzer(lang).analyze(sentence);
+    for (const std::string& tag : tags) {
+      Analyzer analyzer(tag);
+      EXPECT_EQ(analyzer.language(), lang) << tag;
+      const std::vector<Token> got = analyzer.analyze(sentence);
+      ASSERT_EQ(got.size(), expected.size()) << tag;
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].term, expected[i].term) << tag;
+        EXPECT_EQ(got[i].stem, expected[i].stem) << tag;
+        EXPECT_EQ(got[i].start, expected[i].start) << tag;
+        EXPECT_EQ(got[i].end, expected[i].end) << tag;
+      }
+    }
+  }
+}
+
+TEST(Analyzer, RejectsMalformedAndUnknownLanguageCodes) {
+  for (const char* code : {"", "x", "xx", "xx-bad", "qq-BR", "sv-", "sv--SE", "sv SE", "Swedish", "sv-toolongsubtag"}) {
+    EXPECT_THROW(Analyzer{code}, LanguageError) << code;
+  }
+  try {
+    Analyzer unknown("xx");
+  } catch (const LanguageError& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown language code 'xx'"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("pt-BR"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Analyzer, EmptyTextGivesNoTokens) {

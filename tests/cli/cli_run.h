@@ -6,9 +6,9 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+#include <nlohmann/json.hpp>
 
 #include "test_support.h"
 
@@ -26,9 +26,11 @@ inline std::string shell_quote(const std::string& arg) {
   return q + "'";
 }
 
-inline CliRun kbsearch(const std::vector<std::string>& args, const std::string& input = "/dev/null") {
+// `env` is put before the command (NAME=value ...).
+inline CliRun kbsearch(const std::vector<std::string>& args, const std::string& input = "/dev/null",
+                       const std::string& env = "") {
   const TempDir io;
-  std::string command = shell_quote(KBSEARCH_CLI);
+  std::string command = env + (env.empty() ? "" : " ") + shell_quote(KBSEARCH_CLI);
   for (const auto& a : args) command += " " + shell_quote(a);
   command += " >" + shell_quote(io / "out") + " 2>" + shell_quote(io / "err") + " <" + shell_quote(input);
   const int status = std::system(command.c_str());

@@ -29,11 +29,10 @@ namespace {
 using nlohmann::json;
 using testutil::kCorpusDir;
 using testutil::kSeedsDir;
-using testutil::TempDir;
-
 using testutil::CliRun;
 using testutil::kbsearch;
 using testutil::shell_quote;
+using testutil::TempDir;
 
 TEST(Cli, IndexesTheSeedsAsTheyAre) {
   const TempDir dir;

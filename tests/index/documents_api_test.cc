@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <utility>
 
+#include "index/analysis_config.h"
 #include "index/generations.h"
 #include "index/schema.h"
 #include "kbsearch/kbsearch.h"
@@ -380,6 +383,53 @@ TEST(DocumentsApi, ShardedIndexesRouteEachArticleToItsShard) {
   }
   EXPECT_GT(refused, 0u);
   EXPECT_LT(refused, five_articles().size());
+}
+
+// --- language tags
+
+// Every door that takes a language reads a BCP 47 tag as its language: the
+// article's lang, the index's word lists, the request's lang, the lang:
+// filter. What comes back is the language's code.
+TEST(DocumentsApi, LanguageTagsAreReadAsTheirLanguage) {
+  TempDir dir;
+  const std::string db = dir / "db";
+  const std::map<std::string, std::pair<std::string, std::string>> tags = {
+      {"th", {"th-TH", "ลืมรหัสผ่าน"}},      {"sv", {"sv_SE", "glömt lösenordet"}},
+      {"tr", {"TR", "parolamı unuttum"}},    {"sw", {"sw-KE", "nimesahau nenosiri"}},
+      {"pt", {"pt-BR", "esqueci a senha"}},
+  };
+  {
+    IndexOptions options;
+    options.keep_whole = {{"TH", {"รหัสผ่าน"}}};
+    Indexer indexer(db, options);
+    for (Article a : five_articles()) {
+      a.lang = tags.at(a.lang).first;
+      indexer.put(a);
+    }
+    ASSERT_EQ(indexer.commit().added, 5u);
+  }
+  Searcher searcher(db);
+  EXPECT_EQ(searcher.languages(), (std::vector<std::string>{"pt", "sv", "sw", "th", "tr"}));
+  for (const auto& [lang, tag_and_query] : tags) {
+    const auto& [tag, query] = tag_and_query;
+    const SearchResults results = run_search(db, query, tag);
+    EXPECT_EQ(results.query_languages, std::vector<std::string>{lang}) << tag;
+    ASSERT_FALSE(results.hits.empty()) << tag;
+    EXPECT_EQ(results.hits.front().id, "reset-" + lang);
+    EXPECT_EQ(results.hits.front().lang, lang);
+    EXPECT_EQ(ids(run_search(db, query + " lang:" + tag)), std::vector<std::string>{"reset-" + lang}) << tag;
+  }
+  // The Thai list is stored under th, where every search finds it.
+  EXPECT_EQ(index::load_keep_whole(Xapian::Database(db)),
+            (index::KeepWholeLists{{"th", {"รหัสผ่าน"}}}));
+
+  // A well-formed tag of no language is refused at every door.
+  EXPECT_THROW(run_search(db, "senha", "xx"), QueryError);
+  EXPECT_THROW(run_search(db, "senha lang:xx-BR"), QueryError);
+  EXPECT_THROW(Indexer(db).put(article("x", "Texto", "xx")), InputError);
+  IndexOptions unknown;
+  unknown.keep_whole = {{"qq", {"word"}}};
+  EXPECT_THROW(Indexer(db, unknown), LanguageError);
 }
 
 // --- analysis changes re-analyse put articles from the text the index keeps

@@ -14,11 +14,13 @@ namespace kbsearch::cli {
 // Documented exit codes (README, --help).
 enum ExitCode : int {
   kExitOk = 0,            // everything succeeded
-  kExitSomeFailed = 1,    // some files (index) or query lines (search --queries) failed; the rest was done
+  kExitSomeFailed = 1,    // some files (index) or query lines (search --queries) failed; the rest was done;
+                          // or search --fail-on-empty found nothing
   kExitUsage = 2,         // bad arguments, query or language
   kExitLocked = 3,        // the index is locked by another writer
   kExitIndexUnusable = 4, // the index is missing, corrupt or of another version
   kExitInternal = 5,      // any other failure
+  kExitCheckFailed = 6,   // index: the quality check failed; nothing was committed or switched
 };
 
 // A registered command: its CLI11 subcommand, and what runs it once the

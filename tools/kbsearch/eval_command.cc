@@ -44,22 +44,6 @@ struct Totals {
   }
 };
 
-std::map<std::string, Grades> read_qrels(const std::string& path) {
-  std::map<std::string, Grades> qrels;
-  for (const TsvLine& line : read_tsv(path, 3, "query_id<TAB>doc_id<TAB>grade")) {
-    try {
-      std::size_t used = 0;
-      const int grade = std::stoi(line.fields[2], &used);
-      if (used != line.fields[2].size()) throw std::invalid_argument("trailing text");
-      qrels[line.fields[0]][line.fields[1]] = grade;
-    } catch (const std::logic_error&) {
-      throw InputFileError(path + ":" + std::to_string(line.number) + ": grade '" + line.fields[2] +
-                           "' is not a whole number");
-    }
-  }
-  return qrels;
-}
-
 void print_row(const std::string& name, const nlohmann::json& t) {
   std::cout << std::left << std::setw(10) << name << std::right << std::setw(8) << t["queries"].get<std::size_t>()
             << std::fixed << std::setprecision(3) << std::setw(10) << t["mrr@10"].get<double>()
@@ -68,22 +52,15 @@ void print_row(const std::string& name, const nlohmann::json& t) {
 }
 
 int run_eval(const EvalArgs& args) {
-  const std::map<std::string, Grades> qrels = read_qrels(args.qrels);
-  const std::vector<TsvLine> queries = read_tsv(args.queries, 3, "query_id<TAB>lang<TAB>query");
+  const std::vector<JudgedLine> collection = read_test_collection(args.queries, args.qrels);
   Searcher searcher(args.db);
   Totals overall;
   std::map<std::string, Totals> per_language;
   nlohmann::json per_query = nlohmann::json::array();
-  for (const TsvLine& line : queries) {
-    const std::string& id = line.fields[0];
-    const auto grades = qrels.find(id);
-    if (grades == qrels.end()) {
-      throw InputFileError(args.queries + ":" + std::to_string(line.number) + ": query '" + id +
-                           "' has no judgments in " + args.qrels);
-    }
+  for (const auto& [number, judged] : collection) {
     SearchRequest request;
-    request.lang = line.fields[1];
-    request.query = line.fields[2];
+    request.lang = judged.lang;
+    request.query = judged.query;
     request.limit = kCutoff;
     request.facets = false;
     request.snippets = false;
@@ -96,15 +73,15 @@ int run_eval(const EvalArgs& args) {
     } catch (const QueryError& e) {
       error = e.what();
     }
-    const RankingScores scores = score_ranking(ranked, grades->second, kCutoff);
+    const RankingScores scores = score_ranking(ranked, judged.grades, kCutoff);
     overall.add(scores);
     per_language[request.lang.empty() ? "(any)" : request.lang].add(scores);
-    per_query.push_back({{"id", id}, {"lang", request.lang}, {"query", request.query},
+    per_query.push_back({{"id", judged.id}, {"lang", request.lang}, {"query", request.query},
                          {"rr", scores.reciprocal_rank}, {"ndcg", scores.ndcg},
                          {"recall", scores.recall}, {"ranked", ranked}});
     if (!error.empty()) {
       per_query.back()["error"] = error;
-      std::cerr << args.queries << ":" << line.number << ": " << error << "\n";
+      std::cerr << args.queries << ":" << number << ": " << error << "\n";
     }
   }
   nlohmann::json languages = nlohmann::json::object();

@@ -1,6 +1,8 @@
 // kbsearch index --db DIR [options] PATH...; kbsearch rollback --db DIR
 #include <fstream>
+#include <iomanip>
 #include <iostream>
+#include <optional>
 #include <map>
 #include <sstream>
 #include <nlohmann/json.hpp>
@@ -10,6 +12,7 @@
 #include "commands.h"
 #include "language_files.h"
 #include "kbsearch/indexer.h"
+#include "query_file.h"
 #include "terminal.h"
 
 namespace kbsearch::cli {
@@ -19,7 +22,8 @@ struct IndexArgs {
   std::string db;
   std::vector<std::string> paths;
   bool json = false;
-  std::uint64_t max_file_bytes = IndexOptions().max_file_bytes;
+  bool quiet = false;
+  std::string max_file_size = "8M";
   std::vector<std::string> keep_whole;  // LANG=FILE
   std::vector<std::string> synonyms;    // LANG=FILE
   bool rebuild = false;
@@ -33,7 +37,82 @@ struct IndexArgs {
   std::string shard;  // K/N
   bool follow_links = false;
   unsigned max_depth = IndexOptions().max_depth;
+  std::string check;    // must-find queries
+  std::string queries;  // with qrels: a test collection
+  std::string qrels;
+  double min_mrr = 0;
+  std::optional<double> max_mrr_drop;
+  bool no_check = false;
 };
+
+// "8M", "512K", "1G" (powers of 1024, an optional "iB" or "B" after the
+// letter) or a number of bytes.
+std::uint64_t parse_size(const std::string& text) {
+  std::size_t used = 0;
+  std::uint64_t number = 0;
+  try {
+    if (!text.empty() && text[0] != '-') number = std::stoull(text, &used);
+  } catch (const std::logic_error&) {
+  }
+  std::string unit = text.substr(used);
+  for (const char* suffix : {"iB", "B"}) {
+    if (unit.size() > std::char_traits<char>::length(suffix) && unit.substr(1) == suffix) unit = unit.substr(0, 1);
+  }
+  const std::map<std::string, unsigned> shifts = {{"", 0}, {"K", 10}, {"k", 10}, {"M", 20}, {"G", 30}};
+  const auto shift = shifts.find(unit);
+  if (used == 0 || shift == shifts.end() || number > (UINT64_MAX >> shift->second)) {
+    throw CLI::ValidationError("--max-file-size", "expected a size such as 8M, 512K or 1048576, not '" + text + "'");
+  }
+  return number << shift->second;
+}
+
+// The quality check the options give, if they give one.
+std::optional<QualityCheck> quality_check(const IndexArgs& args) {
+  if (args.no_check) return QualityCheck{};
+  if (args.check.empty() && args.qrels.empty()) return std::nullopt;
+  QualityCheck check;
+  if (!args.check.empty()) check.must_find = read_must_find(args.check);
+  if (!args.qrels.empty()) {
+    for (JudgedLine& line : read_test_collection(args.queries, args.qrels)) check.judged.push_back(std::move(line.query));
+  }
+  check.min_mrr = args.min_mrr;
+  check.max_mrr_drop = args.max_mrr_drop;
+  return check;
+}
+
+nlohmann::json check_json(const QualityReport& check) {
+  if (!check.ran) return nullptr;
+  nlohmann::json failed = nlohmann::json::array();
+  for (const QualityFailure& f : check.failed) {
+    failed.push_back({{"lang", f.lang},
+                      {"query", f.query},
+                      {"expected", f.expected_id},
+                      {"max_rank", f.max_rank},
+                      {"got_rank", f.got_rank == 0 ? nlohmann::json(nullptr) : nlohmann::json(f.got_rank)}});
+  }
+  const auto figure = [](const std::optional<double>& mrr) { return mrr ? nlohmann::json(*mrr) : nlohmann::json(nullptr); };
+  return {{"passed", check.passed}, {"failed", failed}, {"mrr", figure(check.mrr)},
+          {"live_mrr", figure(check.live_mrr)}, {"reason", check.reason}};
+}
+
+void print_check(const QualityReport& check, const IndexReport& report) {
+  if (!check.ran) return;
+  if (check.passed) {
+    std::cerr << "quality check passed";
+    if (check.mrr) std::cerr << std::fixed << std::setprecision(3) << ": MRR@10 " << *check.mrr;
+    if (check.live_mrr) std::cerr << " (live " << *check.live_mrr << ")";
+    std::cerr << "\n";
+    return;
+  }
+  std::cerr << "quality check failed: " << check.reason << "\n";
+  for (const QualityFailure& f : check.failed) {
+    std::cerr << "  missed: " << (f.lang.empty() ? "" : "[" + f.lang + "] ") << f.query << " -> " << f.expected_id
+              << (f.got_rank == 0 ? std::string(" not in the first 100 hits")
+                                  : " at rank " + std::to_string(f.got_rank))
+              << " (must be in the first " << f.max_rank << ")\n";
+  }
+  std::cerr << "readers keep generation " << report.generation << "\n";
+}
 
 nlohmann::json report_json(const IndexReport& r) {
   nlohmann::json errors = nlohmann::json::array();
@@ -48,6 +127,7 @@ nlohmann::json report_json(const IndexReport& r) {
           {"dry_run", r.dry_run},
           {"generation", r.generation},
           {"seconds", r.seconds},
+          {"check", check_json(r.check)},
           {"timings", {{"read", r.read_seconds}, {"analyze", r.analyze_seconds}, {"write", r.write_seconds}}}};
 }
 
@@ -65,7 +145,7 @@ void draw_progress(const IndexProgress& p) {
 
 int run_index(const IndexArgs& args) {
   IndexOptions options;
-  options.max_file_bytes = args.max_file_bytes;
+  options.max_file_bytes = parse_size(args.max_file_size);
   options.keep_whole = read_keep_whole(args.keep_whole);
   options.synonyms = read_synonyms(args.synonyms);
   options.rebuild = args.rebuild;
@@ -78,6 +158,7 @@ int run_index(const IndexArgs& args) {
   options.shards = args.shards;
   options.follow_links = args.follow_links;
   options.max_depth = args.max_depth;
+  options.check = quality_check(args);
   if (!args.shard.empty()) {
     const auto [k, n] = parse_shard_spec(args.shard);
     if (args.shards != 0 && args.shards != n) {
@@ -87,17 +168,22 @@ int run_index(const IndexArgs& args) {
     options.shard = k;
     options.shards = n;
   }
-  if (is_terminal(stderr)) options.progress = draw_progress;
+  if (is_terminal(stderr) && !args.quiet) options.progress = draw_progress;
   Indexer indexer(args.db, options);
   const IndexReport report = indexer.index(args.paths);
 
   if (args.json) print_json(report_json(report));
   for (const auto& e : report.errors) std::cerr << "error: " << e.path << ": " << e.message << "\n";
-  std::cerr << (report.dry_run ? "dry run, nothing written: would have " : "indexed into " + args.db + ": ")
+  if (args.quiet && report.check.passed) return report.failed == 0 ? kExitOk : kExitSomeFailed;
+  std::cerr << (report.dry_run          ? "dry run, nothing written: would have "
+                : !report.check.passed ? "refused by the quality check, nothing written: would have "
+                                       : "indexed into " + args.db + ": ")
             << report.added << " added, " << report.updated << " updated, " << report.deleted
             << " deleted, " << report.unchanged << " unchanged, " << report.failed << " failed"
             << (report.elsewhere != 0 ? ", " + std::to_string(report.elsewhere) + " in other shards" : "") << " ("
             << report.seconds << " s, generation " << report.generation << ")\n";
+  print_check(report.check, report);
+  if (!report.check.passed) return kExitCheckFailed;
   return report.failed == 0 ? kExitOk : kExitSomeFailed;
 }
 
@@ -126,17 +212,30 @@ int run_check(const std::string& db, bool json) {
 Command add_index_command(CLI::App& app) {
   auto args = std::make_shared<IndexArgs>();
   CLI::App* cmd = app.add_subcommand("index", "Index Markdown articles (.md, .markdown, .txt)");
-  cmd->add_option("--db", args->db, "Index directory (created if missing)")->required();
-  cmd->add_flag("--json", args->json, "Print the report as JSON on stdout");
-  cmd->add_option("--max-file-size", args->max_file_bytes,
-                  "Files larger than this many bytes are reported, not read")
+  cmd->footer(
+      "Examples:\n"
+      "  kbsearch index --db /var/lib/kb /srv/help-center\n"
+      "  kbsearch index --db /var/lib/kb --rebuild --quiet --json --check must-find.tsv /srv/help-center\n"
+      "Exit codes: 0 success; 1 some files failed (the rest was indexed and committed); 2 usage error; "
+      "3 index locked by another writer; 4 index corrupt or of another version; 5 other error; "
+      "6 the quality check failed: nothing was committed or switched.");
+  cmd->add_option("--db", args->db, "Index directory (created if missing)")->required()
+      ->type_name("DIR");
+  cmd->add_flag("-j,--json", args->json, "Print the report as JSON on stdout");
+  cmd->add_flag("-q,--quiet", args->quiet,
+                "For cron: nothing on stderr unless something failed (files, the quality check, the run)");
+  cmd->add_option("--max-file-size", args->max_file_size,
+                  "Files larger than this are reported, not read: bytes, or with K, M or G (powers of 1024)")
+      ->type_name("SIZE")
       ->capture_default_str();
   cmd->add_option("--keep-whole", args->keep_whole,
                   "LANG=FILE: words (one per line) that segmentation must not split, e.g. "
-                  "th=thai-words.txt; stored in the index, used by every later run and search");
+                  "th=thai-words.txt; stored in the index, used by every later run and search")
+      ->type_name("LANG=FILE");
   cmd->add_option("--synonyms", args->synonyms,
                   "LANG=FILE: synonym groups, one per line, entries separated by commas, e.g. "
-                  "sv=synonyms-sv.txt; stored in the index, they replace earlier ones");
+                  "sv=synonyms-sv.txt; stored in the index, they replace earlier ones")
+      ->type_name("LANG=FILE");
   cmd->add_flag("--rebuild", args->rebuild,
                 "Write a new generation and switch readers to it atomically, keeping the "
                 "previous one for 'kbsearch rollback'");
@@ -146,31 +245,66 @@ Command add_index_command(CLI::App& app) {
       ->needs("--rebuild");
   cmd->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
   cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(CLI::Range(0u, 1024u))
+      ->type_name("N");
   cmd->add_option("--wait", args->wait_seconds,
-                  "Wait up to SECONDS for another indexer's lock instead of failing at once");
+                  "Wait up to SECONDS for another indexer's lock instead of failing at once")
+      ->type_name("SECONDS");
   cmd->add_option("--commit-every", args->commit_every,
                   "Commit after every N changed articles (bounds memory; readers then see the "
-                  "run in batches). Default: one commit at the end");
+                  "run in batches). Default: one commit at the end")
+      ->type_name("N");
   cmd->add_option("--flush-every", args->flush_every,
                   "Write changes to the index files (still uncommitted) after every N changed "
                   "articles: bounds the writer's memory; 0: Xapian's default (10000)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--shards", args->shards,
                   "Split the index into N shards (by a hash of each article's id) with a side "
                   "database for spelling and synonyms; see README 'Scaling out'")
-      ->check(CLI::Range(1u, 1024u));
+      ->check(CLI::Range(1u, 1024u))
+      ->type_name("N");
   cmd->add_option("--shard", args->shard,
                   "K/N: write only shard K of N (DIR/shard-K-of-N), as a shard's own host does; "
-                  "then run 'kbsearch side' where searches run");
+                  "then run 'kbsearch side' where searches run")
+      ->type_name("K/N");
   cmd->add_flag("--follow-links", args->follow_links,
                 "Follow symbolic links to article files outside the indexed directory too "
                 "(never to devices or pipes); by default they are reported and skipped");
   cmd->add_option("--max-depth", args->max_depth,
                   "Directories nested deeper than N are reported and not walked (their articles "
                   "already indexed stay)")
-      ->capture_default_str();
-  cmd->add_option("paths", args->paths, "Files and directories to index")->required();
+      ->capture_default_str()
+      ->type_name("N");
+  CLI::Option* check = cmd->add_option(
+      "--check", args->check,
+      "FILE of lang<TAB>query<TAB>article id[<TAB>max rank] lines (rank 10 if not given): each query must find its "
+      "article by then, or the run commits and switches nothing (exit 6). Stored in the index for later runs")
+      ->type_name("FILE");
+  CLI::Option* queries = cmd->add_option("--queries", args->queries,
+                                         "With --qrels: the check's test collection's queries, as for 'kbsearch eval'")
+      ->type_name("FILE");
+  CLI::Option* qrels = cmd->add_option(
+      "--qrels", args->qrels,
+      "FILE of judgments, as for 'kbsearch eval': the run's MRR@10 on them must reach --min-mrr (and fall at most "
+      "--max-mrr-drop below the live index's), or it commits and switches nothing (exit 6)")
+      ->type_name("FILE");
+  queries->needs(qrels);
+  qrels->needs(queries);
+  cmd->add_option("--min-mrr", args->min_mrr, "With --qrels: the lowest MRR@10 accepted (0 to 1)")
+      ->needs(qrels)
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("X");
+  cmd->add_option("--max-mrr-drop", args->max_mrr_drop,
+                  "With --qrels: how far MRR@10 may fall below the live index's (0 to 1)")
+      ->needs(qrels)
+      ->check(CLI::Range(0.0, 1.0))
+      ->type_name("X");
+  cmd->add_flag("--no-check", args->no_check, "Remove the stored quality check: this run and later ones are not checked")
+      ->excludes(check)
+      ->excludes(qrels);
+  cmd->add_option("paths", args->paths, "Files and directories to index")->required()
+      ->type_name("PATH");
   return {cmd, [args] { return run_index(*args); }};
 }
 

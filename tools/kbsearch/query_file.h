@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "kbsearch/quality_check.h"
+
 namespace kbsearch::cli {
 
 // A command-line input file that is malformed: exit code 2.
@@ -27,9 +29,10 @@ struct TsvLine {
 // before the next one is written (a co-process on standard input).
 class TsvReader {
  public:
-  // `path` "-" is standard input. Throws InputFileError when the file
-  // cannot be opened.
-  TsvReader(const std::string& path, std::size_t fields, std::string format);
+  // `path` "-" is standard input. A line has `fields` fields, or up to
+  // `max_fields` when more are optional. Throws InputFileError when the
+  // file cannot be opened.
+  TsvReader(const std::string& path, std::size_t fields, std::string format, std::size_t max_fields = 0);
 
   // The next non-empty line, split at tabs; a line without exactly `fields`
   // fields comes back with `problem` set, so the caller decides whether it
@@ -43,6 +46,7 @@ class TsvReader {
  private:
   std::string name_;
   std::size_t fields_;
+  std::size_t max_fields_;
   std::string format_;
   std::ifstream file_;
   std::istream* in_;
@@ -50,8 +54,26 @@ class TsvReader {
 };
 
 // The non-empty lines of `path`, each split at tabs into exactly `fields`
-// fields. Throws InputFileError naming the file and line otherwise.
-std::vector<TsvLine> read_tsv(const std::string& path, std::size_t fields, const std::string& format);
+// fields (up to `max_fields`, when set). Throws InputFileError naming the
+// file and line otherwise.
+std::vector<TsvLine> read_tsv(const std::string& path, std::size_t fields, const std::string& format,
+                              std::size_t max_fields = 0);
+
+// A query of a test collection (query_id<TAB>lang<TAB>query lines in
+// `queries`) with its judgments (query_id<TAB>doc_id<TAB>grade lines in
+// `qrels`), and the line it was read from.
+struct JudgedLine {
+  std::size_t number = 0;
+  JudgedQuery query;
+};
+// Throws InputFileError naming the file and line of what is malformed,
+// and of a query with no judgments.
+std::vector<JudgedLine> read_test_collection(const std::string& queries, const std::string& qrels);
+
+// A quality check's must-find queries: lang<TAB>query<TAB>article id
+// [<TAB>max rank] lines (rank 10 when not given). Throws InputFileError
+// naming the file and line of what is malformed.
+std::vector<MustFind> read_must_find(const std::string& path);
 
 }  // namespace kbsearch::cli
 

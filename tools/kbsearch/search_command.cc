@@ -32,6 +32,7 @@ struct SearchArgs {
   std::string mark_post = SearchOptions{}.mark_post;
   bool allow_missing_shards = false;
   bool json = false;
+  bool fail_on_empty = false;
   std::string queries;
   std::vector<std::string> words;
 };
@@ -46,7 +47,7 @@ std::string facet_line(const std::vector<FacetCount>& counts) {
 
 }  // namespace
 
-void print_results(const SearchResults& results) {
+void print_results(const SearchResults& results, std::size_t offset) {
   const bool colour = is_terminal(stdout);
   for (const std::string& shard : results.missing_shards) {
     std::cerr << "warning: shard '" << shard << "' did not answer; its articles are missing\n";
@@ -55,12 +56,17 @@ void print_results(const SearchResults& results) {
   if (results.phrases_as_words && !results.hits.empty()) {
     std::cout << "No article has the quoted words in sequence; these have the words.\n\n";
   }
+  if (results.hits.empty() && results.total > 0 && offset > 0) {
+    std::cout << "This page is empty: " << results.total << " result" << (results.total == 1 ? "" : "s")
+              << " match \"" << results.query << "\", and --offset " << offset << " skips them all.\n";
+    return;
+  }
   if (results.hits.empty()) {
     std::cout << "No articles match \"" << results.query << "\".\n";
     return;
   }
-  std::cout << "About " << results.total << " matching article" << (results.total == 1 ? "" : "s")
-            << " for \"" << results.query << "\":\n\n";
+  std::cout << (results.facets_exact ? "" : "About ") << results.total << " matching article"
+            << (results.total == 1 ? "" : "s") << " for \"" << results.query << "\":\n\n";
   for (const Hit& h : results.hits) {
     std::ostringstream score;
     score << std::fixed << std::setprecision(2) << h.score;
@@ -130,59 +136,95 @@ int run_batch(const SearchArgs& args, Searcher& searcher) {
 }
 
 int run_search(const SearchArgs& args) {
+  // Before the index is opened: a usage error is the same whatever the index.
+  if (!args.queries.empty() && !args.words.empty()) {
+    throw CLI::ValidationError("search", "give a QUERY or --queries FILE, not both (the query '" +
+                                             join_words(args.words) + "' would be ignored)");
+  }
+  if (args.queries.empty() && args.words.empty()) throw CLI::ValidationError("search", "give a QUERY or --queries FILE");
   SearchOptions options;
   options.recency_bonus = args.recency_bonus;
   options.allow_missing_shards = args.allow_missing_shards;
   Searcher searcher(args.db, options);
   if (!args.queries.empty()) return run_batch(args, searcher);
-  if (args.words.empty()) throw CLI::ValidationError("search", "give a QUERY or --queries FILE");
   const SearchResults results = searcher.search(make_request(args, join_words(args.words), args.lang));
   if (args.json) print_json(results_json(results));
-  else print_results(results);
-  return kExitOk;
+  else print_results(results, args.offset);
+  return args.fail_on_empty && results.hits.empty() ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace
 
 Command add_search_command(CLI::App& app) {
   auto args = std::make_shared<SearchArgs>();
+  // Unsigned parsing would read -1 as 18446744073709551615.
+  const CLI::Validator whole_number(
+      [](const std::string& value) {
+        return value.find_first_not_of("0123456789") == std::string::npos && !value.empty()
+                   ? std::string()
+                   : "must be a whole number, 0 or more, not '" + value + "'";
+      },
+      "N");
   CLI::App* cmd = app.add_subcommand("search", "Search the index");
   cmd->footer(
       "Query language: words; \"exact phrase\"; -excluded; OR, AND, (parentheses); prefix*; "
       "title:word; filters lang:sv tag:billing group:reset-password. Put the query after -- when "
-      "it has -excluded words (kbsearch search --db DIR -- password -sso), or quote it whole.");
-  cmd->add_option("--db", args->db, "Index directory or stub file")->required();
-  cmd->add_option("--lang", args->lang,
+      "it has -excluded words (kbsearch search --db DIR -- password -sso), or quote it whole.\n"
+      "Examples:\n"
+      "  kbsearch search --db /var/lib/kb -l sv glömt lösenord\n"
+      "  kbsearch search --db /var/lib/kb -j -n 5 -- 'senha -sso' lang:pt\n"
+      "Exit codes: 0 success, a match or none; 1 some --queries lines were rejected, or nothing matched with "
+      "--fail-on-empty; 2 usage error (arguments, query, language); 4 index missing, corrupt or of another "
+      "version; 5 other error.");
+  cmd->add_option("--db", args->db, "Index directory or stub file")->required()
+      ->type_name("PATH");
+  cmd->add_option("-l,--lang", args->lang,
                   "The user's language: analyse the query for it and prefer its translations "
-                  "(default: guess from the query)");
-  cmd->add_option("--limit", args->limit, "Number of hits")->capture_default_str();
-  cmd->add_option("--offset", args->offset, "Skip this many hits")->capture_default_str();
+                  "(default: guess from the query)")
+      ->type_name("CODE");
+  cmd->add_option("-n,--limit", args->limit, "Number of hits")
+      ->check(whole_number)
+      ->capture_default_str()
+      ->type_name("N");
+  cmd->add_option("--offset", args->offset, "Skip this many hits")
+      ->check(whole_number)
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--sort", args->sort, "Order of hits")
       ->check(CLI::IsMember({"relevance", "updated"}))
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("relevance|updated");
   cmd->add_flag("--all-translations", args->all_translations,
                 "One hit per translation instead of one per translation group");
   cmd->add_flag("--no-facets", args->no_facets, "Do not count languages and tags");
   cmd->add_flag("--no-snippets", args->no_snippets, "Do not build snippets");
   cmd->add_option("--snippet-chars", args->snippet_chars, "Snippet length in characters")
-      ->capture_default_str();
+      ->check(whole_number)
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--mark-pre", args->mark_pre,
                   "Put before each highlight in snippet_html (--json), as it is")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("TEXT");
   cmd->add_option("--mark-post", args->mark_post, "Put after each highlight in snippet_html (--json)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("TEXT");
   cmd->add_option("--recency-bonus", args->recency_bonus,
                   "Score added to articles updated today, falling to 0 over a year")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::NonNegativeNumber)
+      ->type_name("X");
   cmd->add_flag("--allow-missing-shards", args->allow_missing_shards,
                 "Sharded index: when a shard and its replicas do not answer, answer from the "
                 "other shards (and say which are missing) instead of failing");
-  cmd->add_flag("--json", args->json, "Print results as JSON (--queries always does)");
+  cmd->add_flag("-j,--json", args->json, "Print results as JSON (--queries always does)");
+  cmd->add_flag("--fail-on-empty", args->fail_on_empty,
+                "Exit 1 when nothing matches, as grep does (by default no match is success, exit 0)");
   cmd->add_option("--queries", args->queries,
                   "Answer every lang<TAB>query line of FILE (lang may be empty), each as soon as "
                   "it is read, as one line of JSON with took_ms; FILE - is standard input")
       ->type_name("FILE");
-  cmd->add_option("query", args->words, "Query words");
+  cmd->add_option("query", args->words, "Query words")
+      ->type_name("WORDS");
   return {cmd, [args] { return run_search(*args); }};
 }
 

@@ -3,12 +3,15 @@
 #ifndef KBSEARCH_TOOLS_SEARCH_OUTPUT_H
 #define KBSEARCH_TOOLS_SEARCH_OUTPUT_H
 
+#include <cstddef>
+
 #include "kbsearch/searcher.h"
 
 namespace kbsearch::cli {
 
 // The results for a person: ranked hits with their snippets, then facets.
-void print_results(const SearchResults& results);
+// `offset` is the request's, for saying that a page past the end is empty.
+void print_results(const SearchResults& results, std::size_t offset = 0);
 
 }  // namespace kbsearch::cli
 
