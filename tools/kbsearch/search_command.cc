@@ -24,6 +24,7 @@ struct SearchArgs {
   bool all_translations = false;
   bool no_facets = false;
   bool no_snippets = false;
+  std::size_t facet_max_matches = SearchOptions{}.facet_max_matches;
   double recency_bonus = 0;
   std::size_t snippet_chars = SearchOptions{}.snippet_chars;
   std::string mark_pre = SearchOptions{}.mark_pre;
@@ -71,6 +72,7 @@ nlohmann::json results_json(const SearchResults& results) {
   return {{"query", results.query},
           {"query_languages", results.query_languages},
           {"total", results.total},
+          {"facets_exact", results.facets_exact},
           {"suggestion", results.suggestion},
           {"phrases_as_words", results.phrases_as_words},
           {"missing_shards", results.missing_shards},
@@ -99,8 +101,8 @@ void print_human(const SearchResults& results) {
     std::cout << "No articles match \"" << results.query << "\".\n";
     return;
   }
-  std::cout << "About " << results.total << " matching article" << (results.total == 1 ? "" : "s")
-            << " for \"" << results.query << "\":\n\n";
+  std::cout << (results.facets_exact ? "" : "About ") << results.total << " matching article"
+            << (results.total == 1 ? "" : "s") << " for \"" << results.query << "\":\n\n";
   for (const Hit& h : results.hits) {
     std::ostringstream score;
     score << std::fixed << std::setprecision(2) << h.score;
@@ -116,8 +118,12 @@ void print_human(const SearchResults& results) {
     if (!h.section_heading.empty()) std::cout << "     § " << h.section_heading << "\n";
     std::cout << "     " << highlight(h.snippet, h.highlights, colour) << "\n\n";
   }
-  if (!results.languages.empty()) std::cout << "Languages: " << facet_line(results.languages) << "\n";
-  if (!results.tags.empty()) std::cout << "Tags: " << facet_line(results.tags) << "\n";
+  // Past --facet-max-matches the counts are estimates.
+  const char* estimated = results.facets_exact ? "" : " (estimated)";
+  if (!results.languages.empty()) {
+    std::cout << "Languages" << estimated << ": " << facet_line(results.languages) << "\n";
+  }
+  if (!results.tags.empty()) std::cout << "Tags" << estimated << ": " << facet_line(results.tags) << "\n";
 }
 
 SearchRequest make_request(const SearchArgs& args, std::string query, std::string lang) {
@@ -171,6 +177,7 @@ int run_search(const SearchArgs& args) {
   SearchOptions options;
   options.recency_bonus = args.recency_bonus;
   options.allow_missing_shards = args.allow_missing_shards;
+  options.facet_max_matches = args.facet_max_matches;
   Searcher searcher(args.db, options);
   if (!args.queries.empty()) return run_batch(args, searcher);
   if (args.words.empty()) throw CLI::ValidationError("search", "give a QUERY or --queries FILE");
@@ -202,6 +209,10 @@ Command add_search_command(CLI::App& app) {
                 "One hit per translation instead of one per translation group");
   cmd->add_flag("--no-facets", args->no_facets, "Do not count languages and tags");
   cmd->add_flag("--no-snippets", args->no_snippets, "Do not build snippets");
+  cmd->add_option("--facet-max-matches", args->facet_max_matches,
+                  "Count facets and the total over at most this many matches; past it they are "
+                  "estimated (\"about\", facets_exact false in --json)")
+      ->capture_default_str();
   cmd->add_option("--snippet-chars", args->snippet_chars, "Snippet length in characters")
       ->capture_default_str();
   cmd->add_option("--mark-pre", args->mark_pre,
