@@ -1,23 +1,26 @@
 // kbsearch against its peers (plain Xapian, SQLite FTS5; see peers.h) on the
-// same generated knowledge base, in the same run:
+// same knowledge base, in the same run.
 //
-//   BM_Index/<engine>         a full index: documents/s, MB/s, peak memory of
-//                             the indexing process, index size on disk (plain
-//                             Xapian also with kbsearch's flush batch, /flush:250)
-//   BM_Query/<kind>/<variant>/<engine>
-//                             warm in-process query latency, median and p99
-//                             over every query of a kind, in the five languages;
-//                             variant "full" builds snippets and counts facets
-//                             over every match, "snippets" builds snippets for
-//                             the top 10 only (issue 6's latency target), "bare"
-//                             does neither
+//   build/bench/bench_search [--articles=N] [--dir=PATH] [--rounds=N] [--facet-max-matches=N]
+//   build/bench/bench_search --real=WORK --dir=PATH [--rounds=N] [--facet-max-matches=N]
 //
-// At the end it prints each query median as a ratio against the peers.
+// prints the query latency table of bench/RESULTS.md as Markdown: for each
+// query kind of query_sets.h (or, with --real, the short, description and
+// sentence queries of real_relevance.py's work folder over its articles),
+// "bare" (ranking alone: no snippets, no facets) and "default" (snippets
+// and language/tag facets, the top 10), the median and p99 of every query
+// of the kind run `rounds` times (default 20) by each engine in turn, and
+// kbsearch's as a ratio of each peer's, median (p99). Every engine counts
+// facets over at most facet_max_matches + 1 matches (default: kbsearch's).
 //
-//   build/bench/bench_search [--articles=N] [--dir=PATH] [--benchmark_filter=...]
+//   build/bench/bench_search --index [--articles=N] [--dir=PATH] [--benchmark_filter=...]
+//
+// runs the indexing benchmarks instead, BM_Index/<engine>: documents/s, MB/s,
+// peak memory of the indexing process, index size on disk (plain Xapian also
+// with kbsearch's flush batch, /flush:250).
 //
 // Indexes are built once under --dir (default: a temporary directory) and
-// reused by later runs given the same --dir and --articles.
+// reused by later runs given the same --dir and corpus.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -53,7 +56,9 @@ std::size_t g_articles = 20000;
 fs::path g_dir;
 bool g_keep_dir = false;
 
-fs::path articles_dir() { return g_dir / "articles"; }
+fs::path g_articles_dir;  // the generated articles (g_dir/articles), or --real's
+
+fs::path articles_dir() { return g_articles_dir; }
 fs::path index_path(const std::string& engine) { return g_dir / ("index-" + engine); }
 
 std::uint64_t bytes_under(const fs::path& path) {
@@ -70,7 +75,7 @@ std::uint64_t bytes_under(const fs::path& path) {
 std::vector<PeerArticle> read_articles() {
   std::vector<PeerArticle> articles;
   for (const auto& e : fs::recursive_directory_iterator(articles_dir())) {
-    if (!e.is_regular_file()) continue;
+    if (!e.is_regular_file() || e.path().extension() != ".md") continue;
     std::ifstream in(e.path(), std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
@@ -166,57 +171,105 @@ QueryRunner& runner(const std::string& engine) {
   return *r;
 }
 
-// Median and p99 per benchmark, for the ratio table at the end.
+// --- the query table ----------------------------------------------------------------
+
 struct Latency {
   double median_ms = 0, p99_ms = 0;
 };
-std::map<std::string, std::map<std::string, Latency>> g_latency;  // "<kind>/<variant>" -> engine -> latency
 
-void BM_Query(benchmark::State& state, const std::string& kind, const std::string& variant,
-              const std::string& engine, const std::vector<QuerySpec>& queries) {
-  QueryRunner& r = runner(engine);
-  const QueryOptions options{variant != "bare", variant == "full", 10};
-  for (const QuerySpec& q : queries) r.run(q, options);  // warm: caches and lazily built analyzers
-  std::vector<double> samples;
-  std::size_t hits = 0, next = 0;
-  for (auto _ : state) {
-    const QuerySpec& q = queries[next++ % queries.size()];
-    const auto started = std::chrono::steady_clock::now();
-    hits += r.run(q, options);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    state.SetIterationTime(seconds);
-    samples.push_back(seconds * 1e3);
+const std::vector<std::string> kEngines = {"kbsearch", "xapian", "sqlite"};
+
+// The queries every engine answers (a real query may be refused as
+// syntax, as "1)-4)" by kbsearch), each run once: this warms caches and
+// lazily built analyzers.
+std::vector<QuerySpec> answered(const std::vector<QuerySpec>& queries, const QueryOptions& options) {
+  std::vector<QuerySpec> out;
+  for (const QuerySpec& q : queries) {
+    try {
+      for (const std::string& e : kEngines) runner(e).run(q, options);
+      out.push_back(q);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "left out, %s: %s\n", q.kind.c_str(), e.what());
+    }
   }
-  benchmark::DoNotOptimize(hits);
-  const Latency latency{percentile(samples, 0.5), percentile(samples, 0.99)};
-  state.counters["median_ms"] = latency.median_ms;
-  state.counters["p99_ms"] = latency.p99_ms;
-  state.counters["hits_per_query"] = static_cast<double>(hits) / static_cast<double>(samples.size());
-  g_latency[kind + "/" + variant][engine] = latency;
+  return out;
 }
 
-void print_ratios() {
-  if (g_latency.empty()) return;
-  std::printf("\nQuery latency, median (p99) ms, and kbsearch's median as a ratio of each peer's:\n\n");
-  std::printf("| query | kbsearch | plain Xapian | SQLite FTS5 | vs Xapian | vs FTS5 |\n|---|---|---|---|---|---|\n");
-  for (const auto& [name, engines] : g_latency) {
-    auto cell = [&engines](const char* e) {
-      const auto it = engines.find(e);
-      char buf[64] = "–";
-      if (it != engines.end()) std::snprintf(buf, sizeof buf, "%.3f (%.3f)", it->second.median_ms, it->second.p99_ms);
-      return std::string(buf);
-    };
-    auto ratio = [&engines](const char* peer) {
-      const auto kb = engines.find("kbsearch"), other = engines.find(peer);
-      char buf[32] = "–";
-      if (kb != engines.end() && other != engines.end() && other->second.median_ms > 0) {
-        std::snprintf(buf, sizeof buf, "%.2f", kb->second.median_ms / other->second.median_ms);
+// Every query of a kind, `rounds` times, each engine in turn on the same
+// query, so that the load of a shared machine falls on all three alike.
+std::map<std::string, Latency> time_kind(const std::vector<QuerySpec>& queries, const QueryOptions& options,
+                                         unsigned rounds) {
+  std::map<std::string, std::vector<double>> samples;
+  std::size_t hits = 0;
+  for (unsigned r = 0; r < rounds; ++r) {
+    for (const QuerySpec& q : queries) {
+      for (const std::string& e : kEngines) {
+        const auto started = std::chrono::steady_clock::now();
+        hits += runner(e).run(q, options);
+        const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
+        samples[e].push_back(took.count());
       }
-      return std::string(buf);
-    };
-    std::printf("| %s | %s | %s | %s | %s | %s |\n", name.c_str(), cell("kbsearch").c_str(), cell("xapian").c_str(),
-                cell("sqlite").c_str(), ratio("xapian").c_str(), ratio("sqlite").c_str());
+    }
   }
+  benchmark::DoNotOptimize(hits);
+  std::map<std::string, Latency> out;
+  for (const auto& [e, ms] : samples) out[e] = {percentile(ms, 0.5), percentile(ms, 0.99)};
+  return out;
+}
+
+std::string cell(const Latency& l) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f (%.1f)", l.median_ms, l.p99_ms);
+  return buf;
+}
+
+std::string ratio(const Latency& kb, const Latency& peer) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f (%.2f)", kb.median_ms / peer.median_ms, kb.p99_ms / peer.p99_ms);
+  return buf;
+}
+
+// Prints the query latency table as Markdown: each kind, bare and default.
+void print_query_table(const std::map<std::string, std::vector<QuerySpec>>& sets, unsigned rounds,
+                       std::size_t facet_max_matches) {
+  std::printf("| kind | queries | search | kbsearch | plain Xapian | FTS5 | kbsearch / Xapian | kbsearch / FTS5 |\n");
+  std::printf("|---|---|---|---|---|---|---|---|\n");
+  for (const auto& [kind, queries] : sets) {
+    for (const char* variant : {"bare", "default"}) {
+      const bool bare = std::string(variant) == "bare";
+      const QueryOptions options{!bare, !bare, 10, facet_max_matches};
+      const std::vector<QuerySpec> timed = answered(queries, options);
+      std::map<std::string, Latency> l = time_kind(timed, options, rounds);
+      std::printf("| %s | %zu | %s | %s | %s | %s | %s | %s |\n", kind.c_str(), timed.size(), variant,
+                  cell(l["kbsearch"]).c_str(), cell(l["xapian"]).c_str(), cell(l["sqlite"]).c_str(),
+                  ratio(l["kbsearch"], l["xapian"]).c_str(), ratio(l["kbsearch"], l["sqlite"]).c_str());
+      std::fflush(stdout);
+    }
+  }
+}
+
+// The queries of real_relevance.py's work folder (queries-lang.tsv: id,
+// language, text), by kind: the query id says which (<lang>-s-N short,
+// <lang>-desc-N description, <lang>-sent-N sentence).
+std::map<std::string, std::vector<QuerySpec>> real_query_sets(const fs::path& work) {
+  std::ifstream in(work / "queries-lang.tsv");
+  if (!in) throw std::runtime_error("no queries-lang.tsv in " + work.string() + ": run bench/real_relevance.py first");
+  std::map<std::string, std::vector<QuerySpec>> sets;
+  for (std::string line; std::getline(in, line);) {
+    const auto a = line.find('\t'), b = line.find('\t', a + 1);
+    if (b == std::string::npos) continue;
+    const std::string id = line.substr(0, a);
+    const std::string kind = id.find("-desc-") != std::string::npos   ? "description"
+                             : id.find("-sent-") != std::string::npos ? "sentence"
+                                                                       : "short";
+    QuerySpec q;
+    q.kind = kind;
+    q.lang = line.substr(a + 1, b - a - 1);
+    std::istringstream words(line.substr(b + 1));
+    for (std::string w; words >> w;) q.words.push_back(w);
+    sets[kind].push_back(std::move(q));
+  }
+  return sets;
 }
 
 // Builds what the query benchmarks need when an earlier run did not.
@@ -227,8 +280,7 @@ void prepare() {
   }
 }
 
-void register_benchmarks() {
-  const std::vector<std::string> engines = {"kbsearch", "xapian", "sqlite"};
+void register_index_benchmarks() {
   struct Build {
     std::string engine;
     unsigned threads, xapian_flush;
@@ -244,17 +296,6 @@ void register_benchmarks() {
         ->Unit(benchmark::kMillisecond)
         ->Iterations(1);
   }
-  for (const auto& [kind, queries] : query_sets()) {
-    for (const char* variant : {"full", "snippets", "bare"}) {
-      for (const std::string& engine : engines) {
-        benchmark::RegisterBenchmark(("BM_Query/" + kind + "/" + variant + "/" + engine).c_str(), BM_Query, kind,
-                                     std::string(variant), engine, queries)
-            ->UseManualTime()
-            ->Unit(benchmark::kMicrosecond)
-            ->MinTime(0.5);
-      }
-    }
-  }
 }
 
 }  // namespace
@@ -264,12 +305,33 @@ int main(int argc, char** argv) {
   g_articles = args.articles;
   g_dir = args.dir;
   g_keep_dir = args.keep_dir;
+  bool index_benchmarks = false;
+  unsigned rounds = 20;
+  std::size_t facet_max_matches = QueryOptions{}.facet_max_matches;
+  fs::path real;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--index") index_benchmarks = true;
+    if (arg.rfind("--rounds=", 0) == 0) rounds = static_cast<unsigned>(std::stoul(arg.substr(9)));
+    if (arg.rfind("--real=", 0) == 0) real = arg.substr(7);
+    if (arg.rfind("--facet-max-matches=", 0) == 0) facet_max_matches = std::stoul(arg.substr(20));
+  }
+  if (!real.empty()) {
+    g_articles_dir = real / "corpus";
+    g_articles = 0;
+    for (const auto& e : fs::recursive_directory_iterator(g_articles_dir)) g_articles += e.path().extension() == ".md";
+  } else {
+    g_articles_dir = g_dir / "articles";
+    prepare();
+  }
   benchmark::Initialize(&argc, argv);
-  prepare();
-  register_benchmarks();
-  benchmark::RunSpecifiedBenchmarks();
+  if (index_benchmarks) {
+    register_index_benchmarks();
+    benchmark::RunSpecifiedBenchmarks();
+  } else {
+    print_query_table(real.empty() ? query_sets() : real_query_sets(real), rounds, facet_max_matches);
+  }
   benchmark::Shutdown();
-  print_ratios();
   if (!g_keep_dir) fs::remove_all(g_dir);
   return 0;
 }

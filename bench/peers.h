@@ -10,7 +10,8 @@
 // Both index the same fields (title, body prose and code, language, tags)
 // and answer the same queries with the same features where they have them:
 // BM25 with the title weighted above the body, phrases, prefixes, language
-// and tag filters, snippets and language/tag counts.
+// and tag filters, snippets and language/tag counts (over at most
+// QueryOptions::facet_max_matches + 1 matches, as kbsearch counts them).
 #ifndef KBSEARCH_BENCH_PEERS_H
 #define KBSEARCH_BENCH_PEERS_H
 
@@ -40,6 +41,7 @@ struct QueryOptions {
   bool snippets = true;
   bool facets = true;
   std::size_t limit = 10;
+  std::size_t facet_max_matches = 1000;  // SearchOptions::facet_max_matches, kbsearch's default
 };
 
 class PeerEngine {

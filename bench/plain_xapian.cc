@@ -2,6 +2,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "peers.h"
 
@@ -67,13 +68,17 @@ class PlainXapian : public PeerEngine {
     if (!q.filter_field.empty()) text += " " + q.filter_field + ":" + q.filter_value;
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
     Xapian::Enquire enquire(db_);
-    enquire.set_query(parser.parse_query(text, flags));
+    try {
+      enquire.set_query(parser.parse_query(text, flags));
+    } catch (const Xapian::QueryParserError& e) {
+      throw std::runtime_error("plain Xapian: " + e.get_description());
+    }
     Xapian::ValueCountMatchSpy langs(kSlotLang), tags(kSlotTags);
     Xapian::doccount check_at_least = 0;
     if (options.facets) {
       enquire.add_matchspy(&langs);
       enquire.add_matchspy(&tags);
-      check_at_least = db_.get_doccount();
+      check_at_least = static_cast<Xapian::doccount>(options.facet_max_matches) + 1;
     }
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(options.limit), check_at_least);
     std::size_t bytes = 0;

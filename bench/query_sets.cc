@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <sstream>
+
+#include "corpus_generator.h"
 
 namespace kbsearch::bench {
 namespace {
@@ -35,6 +38,33 @@ QuerySpec spec(const std::string& kind, const std::string& lang, std::vector<std
   return q;
 }
 
+// The first prose paragraph of generated article `index` (languages in
+// turn: th, sv, tr, sw, pt), its error code dropped, cut to 20 words; Thai,
+// which puts spaces between phrases rather than words, to 70 characters
+// (about 20 words as its segmenter counts them).
+QuerySpec pasted_sentence(std::size_t index) {
+  const std::string article =
+      generated_article(std::string(KBSEARCH_SOURCE_DIR) + "/corpus/articles", index);
+  std::istringstream lines(article);
+  std::string line, lang;
+  int fences = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("lang: ", 0) == 0) lang = line.substr(6);
+    if (line == "---") ++fences;
+    if (fences == 2 && !line.empty() && line != "---" && line[0] != '#') break;
+  }
+  std::istringstream in(line);
+  std::vector<std::string> words;
+  std::size_t chars = 0;
+  for (std::string word; in >> word && words.size() < 20;) {
+    if (word[0] == '`') continue;
+    for (unsigned char c : word) chars += (c & 0xC0) != 0x80;
+    words.push_back(word);
+    if (lang == "th" && chars >= 70) break;
+  }
+  return spec("sentence", lang, words);
+}
+
 }  // namespace
 
 std::map<std::string, std::vector<QuerySpec>> query_sets() {
@@ -61,6 +91,7 @@ std::map<std::string, std::vector<QuerySpec>> query_sets() {
   for (const char* run : {"ลืมรหัสผ่าน", "ใบแจ้งหนี้ขอคืนเงิน", "การยืนยันแบบสองขั้นตอน"}) {
     sets["thai-no-spaces"].push_back(spec("thai-no-spaces", "th", {run}));
   }
+  for (std::size_t i = 0; i < 10; ++i) sets["sentence"].push_back(pasted_sentence(i));
   return sets;
 }
 
@@ -74,6 +105,7 @@ SearchRequest kbsearch_request(const QuerySpec& q, const QueryOptions& options) 
   request.limit = options.limit;
   request.snippets = options.snippets;
   request.facets = options.facets;
+  request.facet_max_matches = options.facet_max_matches;
   return request;
 }
 

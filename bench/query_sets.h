@@ -1,7 +1,8 @@
 // The queries bench_search and bench_shards time, so that their figures are
 // comparable: per kind (one-word, multi-word, phrase, filter-lang,
-// filter-tag, prefix, typo, thai-no-spaces), one query in each of the five
-// languages (three Thai runs typed without spaces).
+// filter-tag, prefix, typo, thai-no-spaces, sentence), one query in each of
+// the five languages (three Thai runs typed without spaces; two 20-word
+// sentences pasted from the generated articles per language).
 #ifndef KBSEARCH_BENCH_QUERY_SETS_H
 #define KBSEARCH_BENCH_QUERY_SETS_H
 

@@ -1,6 +1,6 @@
 // The SQLite FTS5 peer: one FTS5 table, unicode61 tokenizer with diacritics
 // removed, BM25 ranking with the title weighted 3, snippet() for snippets
-// and GROUP BY for the language and tag counts.
+// and GROUP BY over the first matches for the language and tag counts.
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -106,8 +106,9 @@ class SqliteFts5 : public PeerEngine {
     }
     if (options.facets) {
       for (const char* field : {"lang", "tags"}) {
-        Statement facet(db_, std::string("SELECT ") + field + ", count(*) FROM articles WHERE " + where +
-                                 " GROUP BY " + field);
+        Statement facet(db_, std::string("SELECT ") + field + ", count(*) FROM (SELECT " + field +
+                                 " FROM articles WHERE " + where + " LIMIT " +
+                                 std::to_string(options.facet_max_matches + 1) + ") GROUP BY " + field);
         bind(facet, match, q);
         while (facet.step()) ++sink_;
       }

@@ -371,6 +371,10 @@ typedef struct kbsearch_search_options {
   unsigned shard_timeout_ms;
   /* How often a searcher of remote shards connects afresh (default 60). */
   double reconnect_seconds;
+  /* Facets and the total are counted over at most this many matches
+   * (default 1000); past it they are estimated, and
+   * kbsearch_results_facets_exact says 0. */
+  size_t facet_max_matches;
 } kbsearch_search_options;
 
 /* Fills `options` with the defaults, `size` being sizeof *options. */
@@ -419,6 +423,7 @@ typedef struct kbsearch_request {
   size_t snippet_chars; /* 0 (default): the searcher's */
   const char *mark_pre; /* NULL (default): the searcher's */
   const char *mark_post;
+  size_t facet_max_matches; /* 0 (default): the searcher's */
 } kbsearch_request;
 
 /* Fills `request` with the defaults (no query yet), `size` being sizeof
@@ -485,8 +490,13 @@ typedef struct kbsearch_facet {
 } kbsearch_facet;
 
 /* Matching hits (translation groups, unless all_translations): exact when
- * facets were counted, else an estimate. */
+ * kbsearch_results_facets_exact says so, else an estimate. */
 KBSEARCH_C_API size_t kbsearch_results_total(const kbsearch_results *results);
+
+/* Non-zero when facets were asked for and every match was counted (no
+ * more than facet_max_matches matched): the facets and the total are
+ * exact. 0: they are estimates (or no facets were asked for). */
+KBSEARCH_C_API int kbsearch_results_facets_exact(const kbsearch_results *results);
 
 /* The hits on this page, and hit i of them (0-based; NULL past the end). */
 KBSEARCH_C_API size_t kbsearch_results_hit_count(const kbsearch_results *results);

@@ -224,6 +224,10 @@ size_t kbsearch_results_total(const kbsearch_results* results) {
   return results != nullptr ? results->cpp.total : 0;
 }
 
+int kbsearch_results_facets_exact(const kbsearch_results* results) {
+  return results != nullptr && results->cpp.facets_exact;
+}
+
 size_t kbsearch_results_hit_count(const kbsearch_results* results) {
   return results != nullptr ? results->hits.size() : 0;
 }

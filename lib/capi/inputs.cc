@@ -69,6 +69,7 @@ struct CallerStruct<kbsearch_search_options> {
     c.allow_missing_shards = cpp.allow_missing_shards;
     c.shard_timeout_ms = cpp.shard_timeout_ms;
     c.reconnect_seconds = cpp.reconnect_seconds;
+    c.facet_max_matches = cpp.facet_max_matches;
     return c;
   }
 };
@@ -93,6 +94,7 @@ struct CallerStruct<kbsearch_request> {
     c.snippet_chars = 0;
     c.mark_pre = nullptr;
     c.mark_post = nullptr;
+    c.facet_max_matches = 0;
     return c;
   }
 };
@@ -210,6 +212,7 @@ SearchOptions to_cpp(const kbsearch_search_options* options, const char* functio
   cpp.allow_missing_shards = c.allow_missing_shards != 0;
   cpp.shard_timeout_ms = c.shard_timeout_ms;
   cpp.reconnect_seconds = c.reconnect_seconds;
+  cpp.facet_max_matches = c.facet_max_matches;
   return cpp;
 }
 
@@ -235,6 +238,7 @@ SearchRequest to_cpp(const kbsearch_request& request, const char* function) {
   if (c.snippet_chars > 0) cpp.snippet_chars = c.snippet_chars;
   if (c.mark_pre != nullptr) cpp.mark_pre = c.mark_pre;
   if (c.mark_post != nullptr) cpp.mark_post = c.mark_post;
+  if (c.facet_max_matches > 0) cpp.facet_max_matches = c.facet_max_matches;
   return cpp;
 }
 

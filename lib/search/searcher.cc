@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <map>
@@ -280,14 +281,18 @@ SearchOptions options_for(const SearchRequest& request, SearchOptions options) {
   options.recency_bonus = request.recency_bonus.value_or(options.recency_bonus);
   options.recency_days = request.recency_days.value_or(options.recency_days);
   options.snippet_chars = request.snippet_chars.value_or(options.snippet_chars);
+  options.facet_max_matches = request.facet_max_matches.value_or(options.facet_max_matches);
   if (request.mark_pre) options.mark_pre = *request.mark_pre;
   if (request.mark_post) options.mark_post = *request.mark_post;
   return options;
 }
 
-std::vector<FacetCount> sorted_counts(const std::map<std::string, std::size_t>& counts) {
+// `scale`: what one counted match stands for (1 when every match was counted).
+std::vector<FacetCount> sorted_counts(const std::map<std::string, std::size_t>& counts, double scale) {
   std::vector<FacetCount> facets;
-  for (const auto& [value, count] : counts) facets.push_back({value, count});
+  for (const auto& [value, count] : counts) {
+    facets.push_back({value, std::max(count, static_cast<std::size_t>(std::llround(count * scale)))});
+  }
   std::stable_sort(facets.begin(), facets.end(),
                    [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
   return facets;
@@ -402,11 +407,14 @@ Xapian::MSet Searcher::Rep::match(const SearchRequest& request, const SearchOpti
   }
   if (!request.all_translations) enquire.set_collapse_key(index::kSlotGroup);
   // Without facets, the total is Xapian's estimate, as cheap as the page.
+  // With them, the spies see at least one match more than the bound (when
+  // there are that many), which is how run() tells that the bound was passed.
   Xapian::doccount check_at_least = 0;
   if (request.facets) {
     enquire.add_matchspy(&lang_spy);
     enquire.add_matchspy(&tag_spy);
-    check_at_least = db.get_doccount();  // counts over every match
+    const std::size_t bound = std::min<std::size_t>(asked.facet_max_matches, db.get_doccount());
+    check_at_least = static_cast<Xapian::doccount>(bound) + 1;
   }
   return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                           static_cast<Xapian::doccount>(request.limit), check_at_least);
@@ -444,13 +452,20 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   }
   results.total = mset.get_matches_estimated();
   if (request.facets) {
+    const Xapian::doccount counted = lang_spy.get_total();
+    results.facets_exact = counted <= asked.facet_max_matches;
     // Having seen every match, Xapian knows the number of groups exactly as
     // its lower bound; its estimate is rounded, as the upper bound still
     // allows for collapsed documents. (A spy counting the groups instead
     // cost about a third of the query: one map entry per group.)
-    if (!request.all_translations) results.total = mset.get_matches_lower_bound();
-    results.languages = sorted_counts(spy_counts(lang_spy));
-    results.tags = sorted_counts(tag_counts(tag_spy));
+    if (results.facets_exact && !request.all_translations) results.total = mset.get_matches_lower_bound();
+    // Past the bound, the spies counted articles before collapsing, so they
+    // scale by the estimate of the articles before collapsing.
+    const double scale = results.facets_exact || counted == 0
+                             ? 1.0
+                             : static_cast<double>(mset.get_uncollapsed_matches_estimated()) / counted;
+    results.languages = sorted_counts(spy_counts(lang_spy), scale);
+    results.tags = sorted_counts(tag_counts(tag_spy), scale);
   }
   std::size_t rank = request.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -172,6 +172,7 @@ class SearchOptions(Structure):
         ("allow_missing_shards", c_int),
         ("shard_timeout_ms", c_uint),
         ("reconnect_seconds", c_double),
+        ("facet_max_matches", c_size_t),
     ]
 
 
@@ -191,6 +192,7 @@ class Request(Structure):
         ("snippet_chars", c_size_t),
         ("mark_pre", c_char_p),
         ("mark_post", c_char_p),
+        ("facet_max_matches", c_size_t),
     ]
 
 
@@ -326,6 +328,7 @@ _declare("kbsearch_searcher_close", None, handle)
 _declare("kbsearch_request_init", status, POINTER(Request), c_size_t)
 _declare("kbsearch_searcher_search", status, handle, POINTER(Request), POINTER(handle))
 _declare("kbsearch_results_total", c_size_t, handle)
+_declare("kbsearch_results_facets_exact", c_int, handle)
 _declare("kbsearch_results_hit_count", c_size_t, handle)
 _declare("kbsearch_results_hit", POINTER(Hit), handle, c_size_t)
 _declare("kbsearch_results_language_facets", POINTER(Facet), handle, POINTER(c_size_t))

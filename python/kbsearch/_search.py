@@ -80,6 +80,7 @@ def _results(results: ctypes.c_void_p) -> SearchResults:
         query_languages=strings_from_c(query_languages, query_language_count.value),
         phrases_as_words=bool(lib.kbsearch_results_phrases_as_words(results)),
         missing_shards=strings_from_c(missing, missing_count.value),
+        facets_exact=bool(lib.kbsearch_results_facets_exact(results)),
     )
 
 
@@ -143,6 +144,7 @@ class Searcher(Handle):
         allow_missing_shards: bool = False,
         shard_timeout_ms: Optional[int] = None,
         reconnect_seconds: Optional[float] = None,
+        facet_max_matches: Optional[int] = None,
     ) -> None:
         options = _capi.SearchOptions()
         check(_capi.lib.kbsearch_search_options_init(options, ctypes.sizeof(options)))
@@ -166,6 +168,7 @@ class Searcher(Handle):
             allow_missing_shards=bool(allow_missing_shards),
             shard_timeout_ms=shard_timeout_ms,
             reconnect_seconds=reconnect_seconds,
+            facet_max_matches=facet_max_matches,
         )
         pointer = ctypes.c_void_p()
         check(_capi.lib.kbsearch_searcher_open(path_to_c(path, "path"), options, pointer))
@@ -187,11 +190,12 @@ class Searcher(Handle):
         mark_post: Optional[str] = None,
         recency_bonus: Optional[float] = None,
         recency_days: Optional[int] = None,
+        facet_max_matches: Optional[int] = None,
     ) -> SearchResults:
         """Searches with the query language of README.md.
 
         `lang` is the user's language (None: every language the query could
-        be written in); `sort` is "relevance" or "updated". The last five
+        be written in); `sort` is "relevance" or "updated". The last six
         arguments replace the searcher's options of the same name for this
         search (None: the searcher's). Raises QueryError for a query that
         does not parse, is over the limits or names an unknown language.
@@ -215,6 +219,7 @@ class Searcher(Handle):
             mark_post=mark_post,
             recency_bonus=recency_bonus,
             recency_days=recency_days,
+            facet_max_matches=facet_max_matches,
         )
         results = ctypes.c_void_p()
         with self._lock:

@@ -73,7 +73,7 @@ class Facet:
 class SearchResults:
     """A page of ranked hits with the facts about the whole search."""
 
-    total: int
+    total: int  # exact when facets_exact, else an estimate
     hits: List[Hit]
     language_facets: List[Facet]
     tag_facets: List[Facet]
@@ -81,6 +81,9 @@ class SearchResults:
     query_languages: List[str]
     phrases_as_words: bool
     missing_shards: List[str]
+    # Facets were counted over every match (no more than facet_max_matches
+    # matched): they and the total are exact; False: estimates.
+    facets_exact: bool
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,21 @@ def test_each_language_finds_its_article(corpus_db, lang, query, top):
     assert hit.highlights and all(hit.snippet[s:e].strip() for s, e in hit.highlights)
 
 
+def test_facets_exact_up_to_the_bound_estimated_past_it(corpus_db):
+    # "app" is in 35 articles of corpus/, translations apart.
+    with kbsearch.Searcher(corpus_db, facet_max_matches=5) as searcher:
+        every = searcher.search("app", all_translations=True, facets=False, limit=100).hits
+        exact = searcher.search("app", facet_max_matches=len(every))
+        estimated = searcher.search("app")
+    assert exact.facets_exact
+    counts = {}
+    for hit in every:
+        counts[hit.lang] = counts.get(hit.lang, 0) + 1
+    assert {f.value: f.count for f in exact.language_facets} == counts
+    assert not estimated.facets_exact
+    assert {f.value for f in estimated.language_facets} <= set(counts)
+
+
 def test_a_file_owns_its_id(corpus_db):
     with kbsearch.Index(corpus_db) as index:
         with pytest.raises(kbsearch.InputError, match="belongs to the file .*reset-password/sv.md"):

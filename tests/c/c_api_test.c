@@ -295,6 +295,7 @@ static void test_search_five_languages(kbsearch_searcher *searcher) {
     CHECK(i < count && facets[i].count >= 1);
     CHECK(strcmp(kbsearch_results_suggestion(results), "") == 0);
     CHECK(!kbsearch_results_phrases_as_words(results));
+    CHECK(kbsearch_results_facets_exact(results));
     CHECK(kbsearch_results_missing_shards(results, &count)[0] == NULL && count == 0);
     CHECK(kbsearch_results_hit(results, kbsearch_results_hit_count(results)) == NULL);
     kbsearch_results_free(results);
@@ -313,7 +314,21 @@ static void test_request_fields(kbsearch_searcher *searcher) {
         request.limit == 10 && request.sort == KBSEARCH_SORT_RELEVANCE &&
         !request.all_translations && request.facets && request.snippets);
   CHECK(request.recency_bonus < 0 && request.recency_days == 0 && request.snippet_chars == 0 &&
-        request.mark_pre == NULL && request.mark_post == NULL); /* all the searcher's */
+        request.mark_pre == NULL && request.mark_post == NULL &&
+        request.facet_max_matches == 0); /* all the searcher's */
+
+  /* Facets: exact while at most facet_max_matches articles match, else
+   * estimated and flagged. "app" is in 35 articles. */
+  request.query = "app";
+  CHECK_OK(kbsearch_searcher_search(searcher, &request, &results));
+  CHECK(kbsearch_results_facets_exact(results));
+  kbsearch_results_free(results);
+  request.facet_max_matches = 5;
+  CHECK_OK(kbsearch_searcher_search(searcher, &request, &results));
+  CHECK(!kbsearch_results_facets_exact(results));
+  CHECK(kbsearch_results_language_facets(results, &count) != NULL && count >= 2);
+  kbsearch_results_free(results);
+  CHECK_OK(kbsearch_request_init(&request, sizeof request));
 
   /* Pages: offset 1 is the second hit. */
   request.query = "senha";
@@ -420,7 +435,7 @@ static void test_per_request_options(kbsearch_searcher *searcher) {
   /* The same through the searcher's options, which a request overrides. */
   CHECK_OK(kbsearch_search_options_init(&options, sizeof options));
   CHECK(strcmp(options.mark_pre, "<mark>") == 0 && strcmp(options.mark_post, "</mark>") == 0);
-  CHECK(options.snippet_chars == 160 && options.recency_bonus == 0);
+  CHECK(options.snippet_chars == 160 && options.recency_bonus == 0 && options.facet_max_matches == 1000);
   options.snippet_chars = 40;
   options.mark_pre = "<em>";
   options.mark_post = "</em>";

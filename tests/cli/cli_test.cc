@@ -81,6 +81,23 @@ TEST_F(CliCorpus, SearchJsonHasTheContractFields) {
   EXPECT_NE(top["snippet"].get<std::string>().find("senha"), std::string::npos);
 }
 
+// Facets counted over every match say so; past --facet-max-matches they
+// are estimates, "about" in the text ("app" is in 35 articles).
+TEST_F(CliCorpus, SearchSaysWhenFacetsAreEstimated) {
+  const json exact = kbsearch({"search", "--db", db(), "--json", "app"}).parsed();
+  EXPECT_EQ(exact["facets_exact"], true);
+  const json estimated = kbsearch({"search", "--db", db(), "--json", "--facet-max-matches", "5", "app"}).parsed();
+  EXPECT_EQ(estimated["facets_exact"], false);
+  EXPECT_FALSE(estimated["facets"]["lang"].empty());
+  const CliRun text = kbsearch({"search", "--db", db(), "--facet-max-matches", "5", "app"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_EQ(text.out.find("About "), 0u) << text.out;
+  EXPECT_NE(text.out.find("Languages (estimated): "), std::string::npos) << text.out;
+  const CliRun counted = kbsearch({"search", "--db", db(), "app"});
+  EXPECT_EQ(counted.out.find("About "), std::string::npos) << counted.out;
+  EXPECT_NE(counted.out.find("\nLanguages: "), std::string::npos) << counted.out;
+}
+
 TEST_F(CliCorpus, EachLanguageFindsItsOwnArticleWithoutLang) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"ลืมรหัสผ่าน", "reset-password-th"},

@@ -63,6 +63,7 @@ void expect_same_score(double sharded, double single, const std::string& where) 
 
 void expect_same_results(const SearchResults& sharded, const SearchResults& single, const std::string& where) {
   EXPECT_EQ(sharded.total, single.total) << where;
+  EXPECT_EQ(sharded.facets_exact, single.facets_exact) << where;
   EXPECT_EQ(sharded.suggestion, single.suggestion) << where;
   EXPECT_EQ(sharded.query_languages, single.query_languages) << where;
   ASSERT_EQ(testutil::ids(sharded), testutil::ids(single)) << where;
@@ -189,6 +190,37 @@ TEST_P(ShardedSearch, AnswersEveryFeatureLikeOneDatabase) {
     expect_same_results(sharded.search(request), single.search(request), GetParam() + " " + c.query);
   }
   EXPECT_EQ(sharded.languages(), single.languages());
+}
+
+// Past facet_max_matches, facets are estimated from the matches counted,
+// which on shards are not the same articles as on one database (each remote
+// shard counts up to the bound itself): the same flag and ranking, and
+// estimates that add up to at least the matches counted and at most a few
+// times the matching articles (Xapian estimates from term statistics).
+TEST_P(ShardedSearch, EstimatesFacetsPastTheBoundLikeOneDatabase) {
+  SearchOptions options;
+  options.facet_max_matches = 5;
+  Searcher single(deployments().single, options);
+  Searcher sharded(deployments().sharded.at(GetParam()), options);
+  for (const std::string& query : {"app", "lösenord OR senha OR şifre OR nenosiri OR รหัสผ่าน"}) {
+    SearchRequest request;
+    request.query = query;
+    const SearchResults a = sharded.search(request), b = single.search(request);
+    request.facets = false;
+    request.all_translations = true;
+    request.limit = 1000;
+    const std::size_t articles = single.search(request).hits.size();
+    ASSERT_GT(articles, 2 * options.facet_max_matches) << query;
+    EXPECT_FALSE(a.facets_exact) << GetParam() << " " << query;
+    EXPECT_FALSE(b.facets_exact) << query;
+    EXPECT_EQ(testutil::ids(a), testutil::ids(b)) << GetParam() << " " << query;
+    for (const SearchResults* r : {&a, &b}) {
+      std::size_t sum = 0;
+      for (const FacetCount& f : r->languages) sum += f.count;
+      EXPECT_GT(sum, options.facet_max_matches) << GetParam() << " " << query;
+      EXPECT_LE(sum, articles * 4) << GetParam() << " " << query;
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Deployments, ShardedSearch,

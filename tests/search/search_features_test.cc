@@ -360,6 +360,7 @@ TEST(Facets, CountLanguagesAndTagsOverEveryMatch) {
   for (const FacetCount& f : results.tags) tag_facets[f.value] = f.count;
   EXPECT_EQ(lang_facets, langs);
   EXPECT_EQ(tag_facets, tags);
+  EXPECT_TRUE(results.facets_exact);
   ASSERT_GE(results.languages.size(), 2u);
   EXPECT_GE(results.languages[0].count, results.languages[1].count);  // most frequent first
 }
@@ -380,7 +381,85 @@ TEST(Facets, TotalCountsEveryMatchingGroupOnce) {
     for (const Hit& h : search(request).hits) groups.insert(h.group);
     EXPECT_GT(groups.size(), 1u) << query;
     EXPECT_EQ(collapsed.total, groups.size()) << query;
+    EXPECT_TRUE(collapsed.facets_exact) << query;
   }
+}
+
+// The language and tag counts of every article matching `query` (each
+// translation apart), counted from the hits themselves.
+struct BruteCounts {
+  std::map<std::string, std::size_t> langs, tags;
+  std::size_t articles = 0;
+};
+BruteCounts count_every_match(const std::string& query, const std::string& lang) {
+  SearchRequest request;
+  request.query = query;
+  request.lang = lang;
+  request.all_translations = true;
+  request.limit = 1000;
+  request.facets = false;
+  BruteCounts counts;
+  for (const Hit& h : search(request).hits) {
+    ++counts.langs[h.lang];
+    for (const std::string& t : h.tags) ++counts.tags[t];
+    ++counts.articles;
+  }
+  return counts;
+}
+
+std::map<std::string, std::size_t> as_map(const std::vector<FacetCount>& facets) {
+  std::map<std::string, std::size_t> out;
+  for (const FacetCount& f : facets) out[f.value] = f.count;
+  return out;
+}
+
+// Up to facet_max_matches matches the counts are exact; one match more and
+// they are estimated from the matches counted, and flagged.
+TEST(Facets, ExactUpToTheBoundEstimatedPastIt) {
+  for (const auto& [query, lang] : std::vector<std::pair<std::string, std::string>>{
+           {"app", ""}, {"konto", "sv"}, {"senha", "pt"}, {"รหัสผ่าน", "th"}, {"hesap", "tr"}, {"akaunti", "sw"}}) {
+    const BruteCounts brute = count_every_match(query, lang);
+    ASSERT_GE(brute.articles, 4u) << query;
+    SearchRequest request;
+    request.query = query;
+    request.lang = lang;
+    request.facet_max_matches = brute.articles;
+    const SearchResults at_bound = search(request);
+    EXPECT_TRUE(at_bound.facets_exact) << query;
+    EXPECT_EQ(as_map(at_bound.languages), brute.langs) << query;
+    EXPECT_EQ(as_map(at_bound.tags), brute.tags) << query;
+
+    request.facet_max_matches = brute.articles - 1;
+    const SearchResults past = search(request);
+    EXPECT_FALSE(past.facets_exact) << query;
+    EXPECT_EQ(ids(past), ids(at_bound)) << query;  // the ranking does not depend on the bound
+    // Every match was counted here (the bound is one below their number),
+    // so each language's estimate is its count scaled by one factor:
+    // Xapian's estimate of the matches over the matches counted. That
+    // estimate comes from term statistics, rough on few articles.
+    std::size_t sum = 0;
+    for (const FacetCount& f : past.languages) sum += f.count;
+    const double scale = static_cast<double>(sum) / static_cast<double>(brute.articles);
+    EXPECT_GE(scale, 1.0) << query;
+    EXPECT_LE(scale, 4.0) << query;
+    EXPECT_EQ(past.languages.size(), brute.langs.size()) << query;
+    for (const FacetCount& f : past.languages) {
+      EXPECT_NEAR(static_cast<double>(f.count), brute.langs.at(f.value) * scale, 1.0) << query << " " << f.value;
+    }
+  }
+}
+
+// The bound is a SearchOptions field, which a request may override.
+TEST(Facets, RequestOverridesTheSearchersBound) {
+  SearchOptions options;
+  options.facet_max_matches = 2;
+  SearchRequest request;
+  request.query = "app";
+  EXPECT_FALSE(search(request, options).facets_exact);
+  request.facet_max_matches = 1000;
+  EXPECT_TRUE(search(request, options).facets_exact);
+  request.facets = false;  // nothing counted: nothing exact
+  EXPECT_FALSE(search(request, options).facets_exact);
 }
 
 TEST(Pagination, PagesJoinIntoTheWholeRankingWithOneTotal) {

@@ -39,6 +39,7 @@ nlohmann::json results_json(const SearchResults& results) {
   return {{"query", results.query},
           {"query_languages", results.query_languages},
           {"total", results.total},
+          {"facets_exact", results.facets_exact},
           {"suggestion", results.suggestion},
           {"phrases_as_words", results.phrases_as_words},
           {"missing_shards", results.missing_shards},

@@ -13,7 +13,7 @@ namespace kbsearch::cli {
 // [{value, count}], in the order given.
 nlohmann::json facets_json(const std::vector<FacetCount>& counts);
 
-// {query, query_languages, total, suggestion, phrases_as_words,
+// {query, query_languages, total, facets_exact, suggestion, phrases_as_words,
 //  missing_shards, facets: {lang, tags}, hits: [...]}, as README documents.
 nlohmann::json results_json(const SearchResults& results);
 

@@ -26,6 +26,7 @@ struct SearchArgs {
   bool all_translations = false;
   bool no_facets = false;
   bool no_snippets = false;
+  std::size_t facet_max_matches = SearchOptions{}.facet_max_matches;
   double recency_bonus = 0;
   std::size_t snippet_chars = SearchOptions{}.snippet_chars;
   std::string mark_pre = SearchOptions{}.mark_pre;
@@ -82,8 +83,12 @@ void print_results(const SearchResults& results, std::size_t offset) {
     if (!h.section_heading.empty()) std::cout << "     § " << h.section_heading << "\n";
     std::cout << "     " << highlight(h.snippet, h.highlights, colour) << "\n\n";
   }
-  if (!results.languages.empty()) std::cout << "Languages: " << facet_line(results.languages) << "\n";
-  if (!results.tags.empty()) std::cout << "Tags: " << facet_line(results.tags) << "\n";
+  // Past --facet-max-matches the counts are estimates.
+  const char* estimated = results.facets_exact ? "" : " (estimated)";
+  if (!results.languages.empty()) {
+    std::cout << "Languages" << estimated << ": " << facet_line(results.languages) << "\n";
+  }
+  if (!results.tags.empty()) std::cout << "Tags" << estimated << ": " << facet_line(results.tags) << "\n";
 }
 
 namespace {
@@ -145,6 +150,7 @@ int run_search(const SearchArgs& args) {
   SearchOptions options;
   options.recency_bonus = args.recency_bonus;
   options.allow_missing_shards = args.allow_missing_shards;
+  options.facet_max_matches = args.facet_max_matches;
   Searcher searcher(args.db, options);
   if (!args.queries.empty()) return run_batch(args, searcher);
   const SearchResults results = searcher.search(make_request(args, join_words(args.words), args.lang));
@@ -198,6 +204,12 @@ Command add_search_command(CLI::App& app) {
                 "One hit per translation instead of one per translation group");
   cmd->add_flag("--no-facets", args->no_facets, "Do not count languages and tags");
   cmd->add_flag("--no-snippets", args->no_snippets, "Do not build snippets");
+  cmd->add_option("--facet-max-matches", args->facet_max_matches,
+                  "Count facets and the total over at most this many matches; past it they are "
+                  "estimated (\"about\", facets_exact false in --json)")
+      ->check(whole_number)
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--snippet-chars", args->snippet_chars, "Snippet length in characters")
       ->check(whole_number)
       ->capture_default_str()
