@@ -11,6 +11,7 @@
 #include "analysis/offset_map.h"
 #include "analysis/recipe.h"
 #include "analysis/stemmer.h"
+#include "analysis/swedish_definite.h"
 #include "analysis/stopwords.h"
 #include "analysis/text_normalizer.h"
 #include "analysis/token_joiner.h"
@@ -228,14 +229,19 @@ void Analyzer::Rep::split(std::string_view text, std::vector<Token>& tokens) {
 Analyzer::Rep::WordForms Analyzer::Rep::compute_forms(const std::string& term) {
   WordForms f;
   f.stop = stops.count(term) != 0;
-  if (stemmer.enabled()) f.stem = stemmer.stem(term);
+  // A Swedish definite form is stemmed, folded or not, as its word.
+  const std::string base = recipe.swedish_definite ? analysis::swedish_indefinite(term) : std::string();
+  const std::string& word = base.empty() ? term : base;
+  if (stemmer.enabled()) f.stem = stemmer.stem(word);
   if (!recipe.fold_accents) return f;
   accents.fold(term, scratch);
   if (scratch != term) f.folded = scratch;
   if (!folded_stemmer.enabled()) return f;
   // Stem the folded word, then fold the stem (the stemmer may put an accent
   // back: kullanici -> kullaniç), so that both spellings meet.
-  accents.fold(folded_stemmer.stem(f.folded.empty() ? term : f.folded), scratch);
+  if (!base.empty()) accents.fold(base, scratch);
+  const std::string folded_word = !base.empty() ? scratch : f.folded.empty() ? term : f.folded;
+  accents.fold(folded_stemmer.stem(folded_word), scratch);
   if (!scratch.empty() && scratch != f.stem) f.folded_stem = scratch;
   return f;
 }

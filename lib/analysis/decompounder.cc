@@ -1,64 +1,19 @@
 #include "analysis/decompounder.h"
 
-#include <algorithm>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "analysis/swedish_definite.h"
+#include "analysis/swedish_dictionary.h"
 #include "util/utf8.h"
 
 namespace kbsearch::analysis {
-namespace data {
-// Generated from hunspell-sv at build time (data/make_word_list.cc), each
-// list sorted and without repeats.
-extern const char* const kSwedishWords[];
-extern const char* const kSwedishStems[];  // the Snowball stems of the words
-}
-
 namespace {
 
 constexpr std::size_t kMinPartChars = 4;
 constexpr std::size_t kMinCompoundChars = 2 * kMinPartChars;
 constexpr int kMaxParts = 4;
-
-// The lines of a generated list, sorted, as views: found by binary search.
-// A list is split in a few milliseconds where hash sets of it took a fifth
-// of a second, which every command-line search in Swedish waited for; the
-// splitter's lookups are cached per word (cache_), so their speed hardly
-// shows.
-using WordList = std::vector<std::string_view>;
-
-struct SwedishDictionary {
-  WordList words;  // about 136,000
-  WordList stems;
-};
-
-WordList lines_of(const char* const* chunks) {
-  std::size_t lines = 0;
-  for (const char* const* chunk = chunks; *chunk != nullptr; ++chunk) {
-    const std::string_view text(*chunk);
-    lines += static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-  }
-  WordList list;
-  list.reserve(lines);
-  for (; *chunks != nullptr; ++chunks) {
-    std::string_view rest(*chunks);
-    for (std::size_t eol; (eol = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(eol + 1)) {
-      list.push_back(rest.substr(0, eol));
-    }
-  }
-  return list;
-}
-
-// Built once per process, on first use.
-const SwedishDictionary& dictionary() {
-  static const SwedishDictionary* dict =
-      new SwedishDictionary{lines_of(data::kSwedishWords), lines_of(data::kSwedishStems)};
-  return *dict;
-}
-
-bool contains(const WordList& list, std::string_view word) {
-  return std::binary_search(list.begin(), list.end(), word);
-}
 
 bool is_letters(std::string_view s) {
   for (unsigned char c : s) {
@@ -75,20 +30,11 @@ bool could_be_compound(std::string_view word) {
 
 }  // namespace
 
-Decompounder::Decompounder() : stemmer_("sv") { dictionary(); }
+Decompounder::Decompounder() : stemmer_("sv") { swedish_dictionary(); }
 
 bool Decompounder::is_final_part(std::string_view part) {
-  const SwedishDictionary& d = dictionary();
-  if (contains(d.words, part) || contains(d.stems, stemmer_.stem(std::string(part)))) return true;
-  // Definite forms the Snowball version in Xapian 1.4 leaves alone
-  // (ärendet, ärendena): the dictionary has the bare word.
-  for (std::string_view ending : {"et", "en", "na", "n", "t"}) {
-    if (part.size() > ending.size() + 3 && part.substr(part.size() - ending.size()) == ending &&
-        contains(d.words, part.substr(0, part.size() - ending.size()))) {
-      return true;
-    }
-  }
-  return false;
+  const SwedishDictionary& d = swedish_dictionary();
+  return d.has_word(part) || d.has_stem(stemmer_.stem(std::string(part))) || !swedish_indefinite(part).empty();
 }
 
 bool Decompounder::split_from(std::string_view word, std::size_t pos, int depth,
@@ -104,7 +50,7 @@ bool Decompounder::split_from(std::string_view word, std::size_t pos, int depth,
     if ((static_cast<unsigned char>(word[end - 1]) & 0xC0) == 0x80) continue;  // mid-character
     if (end == word.size()) continue;
     const std::string_view head = word.substr(pos, end - pos);
-    if (util::utf8_length(head) < kMinPartChars || !contains(dictionary().words, head)) continue;
+    if (util::utf8_length(head) < kMinPartChars || !swedish_dictionary().has_word(head)) continue;
     for (std::size_t next : {end, end + 1}) {
       if (next == end + 1 && word[end] != 's') continue;  // the linking -s-
       if (util::utf8_length(word.substr(next)) < kMinPartChars) continue;

@@ -12,10 +12,13 @@ Recipe recipe_for(std::string_view lang) {
     return r;
   }
   if (lang == "sv") {
-    // Swedish: compounds split into dictionary parts; Snowball stemmer;
-    // accents folded except å, ä and ö, letters of their own (kör != kor).
+    // Swedish: compounds split into dictionary parts; Snowball stemmer,
+    // after the definite forms it leaves whole (lösenordet) are taken back
+    // to their dictionary word; accents folded except å, ä and ö, letters
+    // of their own (kör != kor).
     r.split_compounds = true;
     r.snowball = true;
+    r.swedish_definite = true;
     r.fold_accents = true;
     r.keep_letters = "åäö";
     return r;

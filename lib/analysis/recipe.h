@@ -21,6 +21,7 @@ struct Recipe {
   bool strip_apostrophe_suffix = false;  // SLA'lar -> sla
   bool split_compounds = false;          // Swedish dictionary decompounding
   bool snowball = false;                 // Snowball stemmer for `lang`, if one exists
+  bool swedish_definite = false;         // lösenordet stemmed as lösenord (swedish_definite.h)
   StemPasses stem_passes = StemPasses::kOne;
   bool fold_accents = false;             // index accent-folded variants too
   StemPasses folded_stem_passes = StemPasses::kOne;  // for the folded word

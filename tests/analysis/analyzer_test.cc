@@ -30,8 +30,9 @@
 // pt, and to a fixed point for Turkish (see lib/analysis/stemmer.h); the
 // folded stem runs the stemmer to a fixed point in every language. Snowball is
 // a suffix stripper, not a dictionary: some stems are not words of the
-// language (Turkish ekran -> ekra, program -> progra; Swedish lösenordet is
-// left whole because Xapian 1.4's Swedish stemmer has no -et rule). The rows
+// language (Turkish ekran -> ekra, program -> progra). Xapian 1.4's Swedish
+// stemmer has no -et rule: definite forms are first taken back to their
+// dictionary word (lösenordet -> lösenord; swedish_definite.h). The rows
 // record them where index and query agree on them and the forms of one word
 // meet; where they do not meet, the test is in "Known bugs" at the end.
 #include <gtest/gtest.h>
@@ -542,7 +543,31 @@ const std::vector<Case>& SwedishCases() {
          {"inte", "inte", "int", 29, 33},
          {"kan", "kan", "kan", 34, 37, "", "", kStop},
          {"återställa", "återställa", "återställ", 38, 50},
-         {"lösenordet", "lösenordet", "lösenordet", 51, 62},  // no -et rule in Xapian 1.4's Snowball
+         {"lösenordet", "lösenordet", "lösenord", 51, 62},  // the definite -et, by the dictionary
+     }},
+    // Change the password for the account in the program and look at the invoice and the cases.
+    // Definite forms the Snowball stemmer leaves whole meet their dictionary word: lösenordet,
+    // kontot, programmet (a doubled m), fakturan, ärendena, huset (read as huse+t, whose stem
+    // is hus's). The English reset in Swedish text is read as the verb rese+t: a stem
+    // shared with resa, a cost the dictionary cannot tell from kontot's -t.
+    {"sv", "DefiniteFormsMeetTheirWord",
+     "Byt lösenordet för kontot i programmet och se fakturan och ärendena i huset efter reset.",
+     {
+         {"Byt", "byt", "byt", 0, 3},
+         {"lösenordet", "lösenordet", "lösenord", 4, 15},
+         {"för", "för", "för", 16, 20, "", "", kStop},
+         {"kontot", "kontot", "konto", 21, 27},
+         {"i", "i", "i", 28, 29, "", "", kStop},
+         {"programmet", "programmet", "program", 30, 40},
+         {"och", "och", "och", 41, 44, "", "", kStop},
+         {"se", "se", "se", 45, 47},
+         {"fakturan", "fakturan", "faktur", 48, 56},
+         {"och", "och", "och", 57, 60, "", "", kStop},
+         {"ärendena", "ärendena", "ärend", 61, 70},
+         {"i", "i", "i", 71, 72, "", "", kStop},
+         {"huset", "huset", "hus", 73, 78},
+         {"efter", "efter", "eft", 79, 84, "", "", kStop},
+         {"reset", "reset", "res", 85, 90},
      }},
     // If you run Windows you find the log under Settings (sync-error-codes article). kör (run) is not kor (cows).
     {"sv", "KorIsNotFolded", "Om du kör Windows hittar du loggen under Inställningar.",
@@ -667,11 +692,11 @@ const std::vector<Case>& SwedishCases() {
          {"Klicka", "klicka", "klick", 0, 6},
          {"på", "på", "på", 7, 10, "", "", kStop},
          {"Glömt", "glömt", "glömt", 14, 20},
-         {"lösenordet", "lösenordet", "lösenordet", 21, 32},
+         {"lösenordet", "lösenordet", "lösenord", 21, 32},
          {"på", "på", "på", 37, 40, "", "", kStop},
          {"inloggningssidan", "inloggningssidan", "inloggningssidan", 41, 57},
          {"inloggningssidan", "inloggning", "inloggning", 41, 57, "", "", kPart},
-         {"inloggningssidan", "sidan", "sidan", 41, 57, "", "", kPart},
+         {"inloggningssidan", "sidan", "sid", 41, 57, "", "", kPart},
      }},
     // Save the file in the folder ＡＢＣ (ﬁ ligature; full-width letters).
     {"sv", "FullWidthAndLigature", "Spara ﬁlen i mappen ＡＢＣ",
@@ -685,7 +710,7 @@ const std::vector<Case>& SwedishCases() {
     // The password must be at least 10 characters, a soft hyphen inside Lösenordet.
     {"sv", "SoftHyphen", "Lösen\u00ADordet måste bestå av minst 10 tecken",
      {
-         {"Lösen\u00ADordet", "lösenordet", "lösenordet", 0, 13},
+         {"Lösen\u00ADordet", "lösenordet", "lösenord", 0, 13},
          {"måste", "måste", "måst", 14, 20},
          {"bestå", "bestå", "bestå", 21, 27},
          {"av", "av", "av", 28, 30, "", "", kStop},
@@ -1867,7 +1892,7 @@ TEST(FixedBugs, FullWidthHyphenDoesNotJoin) {
 TEST(FixedBugs, UnderscoreJoinedWordHasNoParts) {
   ExpectTokens("sv", "RESET_LINK_EXPIRED",
                {{"RESET_LINK_EXPIRED", "resetlinkexpired", "resetlinkexpired", 0, 18},
-                {"RESET", "reset", "reset", 0, 5, "", "", kPart},
+                {"RESET", "reset", "res", 0, 5, "", "", kPart},  // rese+t (DefiniteFormsMeetTheirWord)
                 {"LINK", "link", "link", 6, 10, "", "", kPart},
                 {"EXPIRED", "expired", "expired", 11, 18, "", "", kPart}});
 }
