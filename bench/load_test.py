@@ -21,14 +21,16 @@ themselves): the server's overhead is its p50 over the in-process p50 at one
 connection. Any answer but 200 makes the run fail.
 """
 import argparse
-import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 import urllib.parse
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 WRK_SCRIPT = r"""
 local threads = 0
@@ -100,19 +102,23 @@ def query_list(args):
     return [line.split("\t") for line in out.splitlines() if line]
 
 
-def in_process(kbsearch, index, command, lines):
-    """p50, p99 (ms) and answers/s of `kbsearch COMMAND --queries` over lines."""
-    with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False, encoding="utf-8") as f:
-        for _ in range(3):  # enough answers for a p99
-            for lang, q in lines:
-                f.write(f"{lang}\t{q}\n")
-        path = f.name
-    try:
-        out = run([kbsearch, command, "--db", index, "--queries", path], capture_output=True).stdout
-    finally:
-        os.unlink(path)
-    took = [json.loads(line)["took_ms"] for line in out.splitlines() if line.strip()]
-    took = took[len(lines):]  # the first pass warms the caches
+def in_process(build, index, endpoint, lines):
+    """p50, p99 (ms) and answers/s of the same requests through the Python
+    package (the C API in this process), one Searcher, one thread."""
+    sys.path.insert(0, os.path.join(TOP, "python"))
+    os.environ.setdefault("KBSEARCH_LIBRARY", os.path.abspath(os.path.join(build, "libkbsearch.so.0")))
+    import kbsearch
+
+    searcher = kbsearch.Searcher(index)
+    call = searcher.search if endpoint == "search" else searcher.suggest
+    took = []
+    for measured in (False, True, True, True):  # the first pass warms the caches
+        for lang, q in lines:
+            start = time.perf_counter()
+            call(q, lang=lang)
+            if measured:
+                took.append(1000.0 * (time.perf_counter() - start))
+    searcher.close()
     return percentile(took, 0.5), percentile(took, 0.99), 1000.0 * len(took) / sum(took)
 
 
@@ -175,7 +181,7 @@ def main():
                 paths_file = os.path.join(tmp, name + ".paths")
                 with open(paths_file, "w", encoding="utf-8") as f:
                     f.writelines(path_of(lang, q) + "\n" for lang, q in lines)
-                p50, p99, rate = in_process(kbsearch, index, name, lines)
+                p50, p99, rate = in_process(args.build, index, name, lines)
                 rows.append((name, "in process, 1 thread", len(lines), p50, p99, rate, None))
                 wrk(url, paths_file, script, 1, 2)  # warm-up
                 for c in [int(c) for c in args.connections.split(",")]:
