@@ -15,10 +15,10 @@ letter by letter (a letter with its combining marks, so Thai vowels and tone
 marks come with their consonant) as GET /suggest. wrk (Debian package wrk)
 sends them in turn over keep-alive connections for --seconds each, at each
 connection count, and reports throughput and p50/p99 latency. In process, the
-same requests go through one Searcher in one thread (`kbsearch search
---queries` and `kbsearch suggest --queries`, which time each answer
-themselves): the server's overhead is its p50 over the in-process p50 at one
-connection. Any answer but 200 makes the run fail.
+same requests go through one Searcher in one thread of this script (the
+Python package over the C API, results made into Python objects as the
+server makes them into JSON): the server's overhead is its p50 over the
+in-process p50 at one connection. Any answer but 200 makes the run fail.
 """
 import argparse
 import os
