@@ -22,6 +22,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -48,7 +49,8 @@ struct Samples {
 // The prefixes of `text` a user types, one grapheme cluster at a time.
 std::vector<std::string> typed_prefixes(const std::string& text) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> graphemes(icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+  std::unique_ptr<icu::BreakIterator> graphemes(
+      icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) throw std::runtime_error("ICU character break iterator");
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   graphemes->setText(u);
@@ -126,7 +128,8 @@ void type_all(kbsearch::Searcher& searcher, const std::vector<Typed>& queries, b
 
 void print_table(const std::string& title, const std::map<std::string, Samples>& by_kind) {
   std::printf("\n%s: latency over every prefix, p50 (p99) ms\n\n", title.c_str());
-  std::printf("| kind | prefixes | suggest() | default search() | completed ahead | rejected |\n|---|---|---|---|---|---|\n");
+  std::printf("| kind | prefixes | suggest() | default search() | completed ahead | rejected |\n");
+  std::printf("|---|---|---|---|---|---|\n");
   Samples all;
   auto row = [](const std::string& name, const Samples& s) {
     std::printf("| %s | %zu | %.2f (%.2f) | %.2f (%.2f) | %zu | %zu |\n", name.c_str(), s.prefixes,

@@ -26,7 +26,8 @@ std::size_t last_word_start(std::string_view query) {
   if (word == "AND" || word == "OR") return std::string_view::npos;
   const std::size_t colon = word.find(':');
   if (colon != std::string_view::npos) {
-    const std::string field = util::ascii_lower(std::string(word.substr(word.front() == '-', colon - (word.front() == '-'))));
+    const std::size_t from = word.front() == '-' ? 1 : 0;  // an excluded field
+    const std::string field = util::ascii_lower(word.substr(from, colon - from));
     if (field == "lang" || field == "tag" || field == "group") return std::string_view::npos;
     if (field == "title") start += colon + 1;
   }
@@ -45,6 +46,7 @@ std::vector<index::WordCount> following_words(const Xapian::Database& db, const 
   const std::size_t skip = index::prefix::kWordPair.size() + previous.size() + 1;
   if (skip + typed.size() > index::kMaxTermBytes) return words;  // no such pair is indexed whole
   const std::string start = index::word_pair_term(previous, typed);
+  // Bounded like a completion walk: past it, the best of the pairs read.
   std::size_t walked = 0;
   for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && walked < index::kCompletionWalk;
        ++it, ++walked) {
