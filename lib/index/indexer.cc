@@ -270,8 +270,9 @@ CheckReport Indexer::check(const std::string& db_dir) { return index::check_inde
 
 int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
   // A mistyped directory must not become an index with a lock in it.
+  const index::Generations generations(db_dir);
   std::error_code ec;
-  if (!std::filesystem::exists(index::Generations(db_dir).stub_path(), ec)) {
+  if (!std::filesystem::exists(generations.stub_path(), ec) && generations.all().empty()) {
     throw IndexUnusableError("there is no index in " + db_dir + " to roll back (check the --db path)");
   }
   const std::optional<unsigned> shards = index::stored_shard_count(db_dir);

@@ -107,8 +107,10 @@ void check_is_index(const std::string& path) {
     throw IndexUnusableError("there is no index at " + path + ": no such file or directory (check --db, or create "
                              "the index with 'kbsearch index --db " + path + " ARTICLES...')");
   }
+  // Generations without their stub are a damaged index, which Generations
+  // names as such.
   if (!fs::is_directory(status) || fs::exists(fs::path(path) / "XAPIANDB", ec) ||
-      fs::exists(fs::path(path) / "iamglass", ec)) {
+      fs::exists(fs::path(path) / "iamglass", ec) || !index::Generations(path).all().empty()) {
     return;
   }
   bool articles = false;

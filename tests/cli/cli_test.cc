@@ -538,6 +538,7 @@ TEST(Cli, ErrorsHaveDocumentedExitCodes) {
   const CliRun waited = kbsearch({"index", "--db", dir / "locked", "--wait", "0.3", kSeedsDir.string()});
   EXPECT_EQ(waited.exit_code, 3);  // still held after the wait
 
+  ASSERT_EQ(kbsearch({"index", "--db", dir / "seeds-kb", kSeedsDir.string()}).exit_code, 0);
   const CliRun no_rollback = kbsearch({"rollback", "--db", dir / "seeds-kb"});
   EXPECT_NE(no_rollback.exit_code, 0);
   EXPECT_NE(no_rollback.err.find("no previous generation"), std::string::npos) << no_rollback.err;
