@@ -532,6 +532,7 @@ BuiltQuery build_query(const std::string& text, const QueryNode& root, const Que
                        const SearchOptions& options, analysis::AnalyzerCache& analyzers,
                        const Xapian::Database& db, bool phrases_as_words) {
   BuiltQuery built;
+  built.filters_language = has_filter(root, "lang");
   std::vector<Xapian::Query> per_language;
   for (const std::string& lang : target.languages) {
     LanguageQuery language_query(text, analyzers.get(lang), db, options, phrases_as_words);

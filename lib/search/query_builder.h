@@ -35,6 +35,7 @@ struct BuiltQuery {
   std::map<std::string, QueryTerms> terms;  // per language, for snippets
   std::string suggestion;                   // the query respelled, or empty
   bool has_phrases = false;                 // some "quoted words" are in it as a phrase
+  bool filters_language = false;            // a lang: filter chooses the translations
 };
 
 struct QueryTarget {

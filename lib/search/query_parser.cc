@@ -501,4 +501,17 @@ std::size_t character_position(const std::string& query, std::size_t offset) {
   return util::utf8_length(std::string_view(query).substr(0, offset)) + 1;
 }
 
+// Iterative: a long flat query has many children (the parser bounds the
+// nesting, not the breadth).
+bool has_filter(const QueryNode& root, std::string_view field) {
+  std::vector<const QueryNode*> pending{&root};
+  while (!pending.empty()) {
+    const QueryNode* node = pending.back();
+    pending.pop_back();
+    if (node->kind == QueryNode::Kind::kFilter && node->field == field) return true;
+    for (const QueryNode& child : node->children) pending.push_back(&child);
+  }
+  return false;
+}
+
 }  // namespace kbsearch::search

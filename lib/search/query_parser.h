@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kbsearch::search {
@@ -64,6 +65,10 @@ QueryNode parse_query(const std::string& query, const ParseLimits& limits = {});
 
 // The byte offset `offset` of `query` as a 1-based character position.
 std::size_t character_position(const std::string& query, std::size_t offset);
+
+// True when `root` holds a filter on `field` ("lang", "tag" or "group")
+// anywhere, excluded or not.
+bool has_filter(const QueryNode& root, std::string_view field);
 
 }  // namespace kbsearch::search
 

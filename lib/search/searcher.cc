@@ -351,9 +351,10 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
                             const std::vector<std::string>& languages, const search::BuiltQuery& built) {
   Xapian::Document doc = match.get_document();
   // One hit stands for its group: show the translation in the user's
-  // language when the group has one.
-  const bool show_preferred =
-      !request.all_translations && !preferred.empty() && doc.get_value(index::kSlotLang) != preferred;
+  // language when the group has one, unless a lang: filter chose the
+  // languages shown.
+  const bool show_preferred = !request.all_translations && !preferred.empty() && !built.filters_language &&
+                              doc.get_value(index::kSlotLang) != preferred;
   const Translations group =
       translations(doc.get_value(index::kSlotGroup), languages, show_preferred ? preferred : std::string());
   if (group.wanted != 0) doc = db.get_document(group.wanted);

@@ -198,6 +198,18 @@ TEST_P(PerLanguage, OneHitPerGroupInTheUsersLanguageListingAllTranslations) {
   EXPECT_EQ(results.hits[0].languages, (std::vector<std::string>{"pt", "sv", "sw", "th", "tr"}));
 }
 
+// A lang: filter is obeyed even when the user's language is another: the
+// hit of a group is not swapped for the user's translation, which the
+// filter leaves out.
+TEST_P(PerLanguage, ALanguageFilterWinsOverTheUsersTranslation) {
+  const LanguageCase& c = GetParam();
+  const std::string user = c.lang == "pt" ? "sv" : "pt";
+  const SearchResults results = search("0x80070005 lang:" + c.lang, user);
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_EQ(results.hits[0].id, id_of("sync-error-codes", c.lang));
+  for (const Hit& h : search("Orbit lang:" + c.lang, user).hits) EXPECT_EQ(h.lang, c.lang) << h.id;
+}
+
 TEST_P(PerLanguage, FiltersRestrictToALanguageTagGroupOrTitle) {
   const LanguageCase& c = GetParam();
   for (const Hit& h : search(c.password + " lang:" + c.lang).hits) EXPECT_EQ(h.lang, c.lang);
