@@ -18,7 +18,7 @@ connection count, and reports throughput and p50/p99 latency. In process, the
 same requests go through one Searcher in one thread of this script (the
 Python package over the C API, results made into Python objects as the
 server makes them into JSON): the server's overhead is its p50 over the
-in-process p50 at one connection. Any answer but 200 makes the run fail.
+in-process p50 at one connection. Answers other than 200 are counted in the table.
 """
 import argparse
 import os
@@ -145,13 +145,15 @@ def wrk(url, paths_file, script, connections, seconds):
     # server that answers late is measured, not failed.
     out = run(["wrk", "--latency", "--timeout", "60s", "-t", str(min(2, connections)), "-c", str(connections),
                "-d", f"{seconds}s", "-s", script, url, "--", paths_file], capture_output=True).stdout
+    # Answers other than 200 (the server's 503 when connections wait past its
+    # time limit for a worker) and socket errors are counted, not hidden.
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
-    if bad or errors:
-        sys.exit(f"wrk saw failed requests at {connections} connections:\n{out}")
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    failed = f"{int(bad.group(1)) if bad else 0} of {total}" + (f" ({errors.group(1)})" if errors else "")
     dist = dict(re.findall(r"^\s+(50|99)(?:\.000)?%\s+(\S+)", out, re.M))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    return to_ms(dist["50"]), to_ms(dist["99"]), rps
+    return to_ms(dist["50"]), to_ms(dist["99"]), rps, failed
 
 
 def main():
@@ -184,22 +186,22 @@ def main():
                 with open(paths_file, "w", encoding="utf-8") as f:
                     f.writelines(path_of(lang, q) + "\n" for lang, q in lines)
                 p50, p99, rate = in_process(args.build, index, name, lines)
-                rows.append((name, "in process, 1 thread", len(lines), p50, p99, rate, None))
+                rows.append((name, "in process, 1 thread", len(lines), p50, p99, rate, None, ""))
                 wrk(url, paths_file, script, 1, 2)  # warm-up
                 for c in [int(c) for c in args.connections.split(",")]:
-                    s50, s99, srate = wrk(url, paths_file, script, c, args.seconds)
+                    s50, s99, srate, failed = wrk(url, paths_file, script, c, args.seconds)
                     rows.append((name, f"server, {c} connection{'s' if c > 1 else ''}", len(lines), s50, s99,
-                                 srate, s50 / p50 if c == 1 else None))
+                                 srate, s50 / p50 if c == 1 else None, failed))
         finally:
             server.terminate()
             server.wait()
     articles = sum(len(files) for _, _, files in os.walk(os.path.join(args.dir, "articles")))
     print(f"\n{articles} articles; {len(search_lines)} searches, {len(suggest_lines)} typed prefixes\n")
-    print("| endpoint | client | requests in the list | p50 ms | p99 ms | answers/s | p50 / in process |")
-    print("|---|---|---|---|---|---|---|")
-    for name, client, n, p50, p99, rate, ratio in rows:
+    print("| endpoint | client | requests in the list | p50 ms | p99 ms | answers/s | p50 / in process | not 200 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, client, n, p50, p99, rate, ratio, failed in rows:
         print(f"| /{name} | {client} | {n} | {p50:.2f} | {p99:.2f} | {rate:.0f} | "
-              f"{'' if ratio is None else f'{ratio:.2f}'} |")
+              f"{'' if ratio is None else f'{ratio:.2f}'} | {failed} |")
 
 
 if __name__ == "__main__":

@@ -129,6 +129,10 @@ int serve(const ServerOptions& options, const Routes& routes, ServeContext& cont
   server.set_read_timeout(seconds, microseconds);
   server.set_write_timeout(seconds, microseconds);
   server.set_payload_max_length(options.max_body_bytes);
+  // Without it an answer written in two pieces (headers, then body) waits
+  // for the client's delayed ACK: 40 ms a request on loopback
+  // (bench/load_test.py measured 48 ms against 6 ms in process).
+  server.set_tcp_nodelay(true);
   server.set_pre_routing_handler(
       [&options](const httplib::Request& req, httplib::Response& res) { return before_routing(options, req, res); });
   const auto handler = [&](const httplib::Request& req, httplib::Response& res) {
