@@ -143,8 +143,12 @@ def browser():
 # --- helpers ------------------------------------------------------------------
 
 def wait_until(driver, condition, what):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, WAIT_SECONDS).until(lambda d: condition(), message=what)
+    # The page redraws its results and facets on every answer, so an element
+    # read while the condition is checked can be replaced under it: try again.
+    wait = WebDriverWait(driver, WAIT_SECONDS, ignored_exceptions=[StaleElementReferenceException])
+    return wait.until(lambda d: condition(), message=what)
 
 
 def by_css(driver, selector):
