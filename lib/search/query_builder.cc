@@ -29,9 +29,13 @@ constexpr double kSynonymFactor = 0.8;
 // short / description / sentence; tests/relevance/real/README.md): single words at 0.3,
 // whole run 2, pairs 1 (the former weights): 0.805 / 0.649 / 0.171; words at
 // 1: 0.863 / 0.653 / 0.189; then run 0.5, pairs 0.25: 0.909 / 0.668 / 0.200;
-// no bonuses: 0.899 / 0.643 / 0.190.
-constexpr double kRunPhraseBonus = 0.5;
-constexpr double kRunPairBonus = 0.25;
+// no bonuses: 0.899 / 0.643 / 0.190. Weighed in the second pass of a
+// reranked search (reranking.h), run 0.5 and pairs 0.25 gave 0.889 / 0.633 /
+// 0.216 (single pass 0.889 / 0.660 / 0.227); run 0.25, pairs 0.125: 0.899 /
+// 0.618 / 0.209; run 1, pairs 1: 0.864 / 0.662 / 0.220; run 1, pairs 0.5:
+// 0.890 / 0.651 / 0.231, kept.
+constexpr double kRunPhraseBonus = 1;
+constexpr double kRunPairBonus = 0.5;
 // "Near": the words within this many positions more than their number.
 constexpr Xapian::termcount kNearSlack = 4;
 // Shorter words get no spelling suggestion: too many words are one edit
@@ -115,6 +119,10 @@ class LanguageQuery {
         title_fields_{{std::string(index::prefix::kTitle), 1.0}} {}
 
   Xapian::Query build(const QueryNode& node);
+  // The same query without its bonuses: the same matches, ranked by their
+  // words alone.
+  Xapian::Query build_without_bonuses(const QueryNode& node);
+  bool has_bonuses() const { return has_bonuses_; }
   const QueryTerms& terms() const { return terms_; }
   bool has_phrases() const { return has_phrases_; }
   const Respelling& respelling() const { return respelling_; }
@@ -146,6 +154,9 @@ class LanguageQuery {
   const SearchOptions& options_;
   const bool phrases_as_words_;
   bool has_phrases_ = false;
+  bool bonuses_ = true;  // build() adds them
+  bool has_bonuses_ = false;
+  std::map<std::string, std::string> suggestions_;  // asked of the index, by word
   const std::vector<Field> all_fields_;
   const std::vector<Field> title_fields_;
   QueryTerms terms_;
@@ -230,7 +241,9 @@ Xapian::Query LanguageQuery::typo_query(const Token& t, const std::vector<Field>
   const std::size_t chars = util::utf8_length(t.term);
   if (t.stop || chars < kMinSuggestChars || indexed(t)) return {};
   const unsigned distance = chars >= 2 * options_.typo_min_chars ? 2 : 1;
-  const std::string suggestion = db_.get_spelling_suggestion(t.term, distance);
+  const auto [cached, fresh] = suggestions_.try_emplace(t.term);
+  if (fresh) cached->second = db_.get_spelling_suggestion(t.term, distance);
+  const std::string& suggestion = cached->second;
   if (suggestion.empty() || suggestion == t.term) return {};
   respelling_.replacements[offset + t.start] = {offset + t.end, suggestion};
   if (chars < options_.typo_min_chars) return {};
@@ -349,6 +362,9 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   // match: a bonus (words in sequence or close together) can only match
   // where the words do.
   std::vector<Xapian::Query> units, bonuses;
+  // Bonuses that read no positions (Thai word pairs in the text field):
+  // the first pass of a reranked search weighs them too.
+  std::vector<Xapian::Query> term_bonuses;
   const auto add_bonus = [&](std::vector<Xapian::Query> per_field) {
     for (Xapian::Query& q : per_field) bonuses.push_back(std::move(q));
   };
@@ -361,6 +377,12 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
       const auto pair = [&](std::size_t k) { return adjacent_queries(run[k], run[k + 1], fields, kRunPairBonus); };
       add_bonus(gated(pair(0), positional_queries(Xapian::Query::OP_PHRASE, run, fields, 0, kRunPhraseBonus)));
       for (std::size_t k = 1; k + 1 < run.size(); ++k) add_bonus(pair(k));
+      for (std::size_t k = 0; k + 1 < run.size(); ++k) {
+        if (util::has_thai(run[k].token.term) && util::has_thai(run[k + 1].token.term)) {
+          term_bonuses.push_back(scaled(
+              Xapian::Query(index::word_pair_term(run[k].token.term, run[k + 1].token.term)), kRunPairBonus));
+        }
+      }
     }
     for (const Word& w : run) {
       if (!w.token.stop || all_stop) units.push_back(word_query(w, fields, node.offset));
@@ -392,7 +414,8 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
       add_bonus(std::move(in_sequence));
     }
   }
-  return with_bonuses(any_of(units), bonuses);
+  has_bonuses_ = has_bonuses_ || !bonuses.empty();
+  return with_bonuses(any_of(units), bonuses_ ? bonuses : term_bonuses);
 }
 
 // A quoted phrase: the exact words in sequence (one word: exactly that word).
@@ -501,6 +524,14 @@ Xapian::Query LanguageQuery::combine(const QueryNode& node, Xapian::Query::op op
   return q;
 }
 
+Xapian::Query LanguageQuery::build_without_bonuses(const QueryNode& node) {
+  bonuses_ = false;
+  word_count_ = 0;
+  Xapian::Query q = build(node);
+  bonuses_ = true;
+  return q;
+}
+
 Xapian::Query LanguageQuery::build(const QueryNode& node) {
   switch (node.kind) {
     case QueryNode::Kind::kWords: return words_query(node);
@@ -533,16 +564,20 @@ BuiltQuery build_query(const std::string& text, const QueryNode& root, const Que
                        const Xapian::Database& db, bool phrases_as_words) {
   BuiltQuery built;
   built.filters_language = has_filter(root, "lang");
-  std::vector<Xapian::Query> per_language;
+  std::vector<Xapian::Query> per_language, per_language_without_bonuses;
   for (const std::string& lang : target.languages) {
     LanguageQuery language_query(text, analyzers.get(lang), db, options, phrases_as_words);
     Xapian::Query q = language_query.build(root);
     if (q.empty()) continue;
+    Xapian::Query without_bonuses = language_query.has_bonuses() ? language_query.build_without_bonuses(root) : q;
     if (target.filter_by_language) {
-      q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                        Xapian::Query(index::make_key_term(index::prefix::kLang, lang)));
+      const Xapian::Query language(index::make_key_term(index::prefix::kLang, lang));
+      q = Xapian::Query(Xapian::Query::OP_FILTER, q, language);
+      without_bonuses = Xapian::Query(Xapian::Query::OP_FILTER, without_bonuses, language);
     }
     per_language.push_back(q);
+    per_language_without_bonuses.push_back(without_bonuses);
+    built.has_bonuses = built.has_bonuses || language_query.has_bonuses();
     built.has_phrases = built.has_phrases || language_query.has_phrases();
     built.terms[lang] = language_query.terms();
     if (built.suggestion.empty() && !language_query.respelling().replacements.empty()) {
@@ -550,6 +585,7 @@ BuiltQuery build_query(const std::string& text, const QueryNode& root, const Que
     }
   }
   if (!per_language.empty()) built.query = any_of(per_language);
+  if (built.has_bonuses) built.without_bonuses = any_of(per_language_without_bonuses);
   return built;
 }
 

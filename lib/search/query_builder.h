@@ -34,6 +34,11 @@ struct BuiltQuery {
   Xapian::Query query;                      // empty when nothing in the query can match
   std::map<std::string, QueryTerms> terms;  // per language, for snippets
   std::string suggestion;                   // the query respelled, or empty
+  // The query without its bonuses (words in sequence or near each other,
+  // which need positions): the same articles, ranked by their words alone.
+  // Empty when the query has no bonuses.
+  Xapian::Query without_bonuses;
+  bool has_bonuses = false;
   bool has_phrases = false;                 // some "quoted words" are in it as a phrase
   bool filters_language = false;            // a lang: filter chooses the translations
 };

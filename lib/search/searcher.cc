@@ -28,6 +28,7 @@
 #include "search/query_builder.h"
 #include "search/query_languages.h"
 #include "search/query_parser.h"
+#include "search/reranking.h"
 #include "search/searcher_access.h"
 #include "search/snippet.h"
 #include "util/utf8.h"
@@ -62,9 +63,13 @@ struct [[gnu::visibility("hidden")]] Searcher::Rep {
   SearchResults run(const SearchRequest& request);
   Suggestions suggest(const SuggestRequest& request);
   std::optional<StoredArticle> get(const std::string& id);
-  Xapian::MSet match(const SearchRequest& request, const SearchOptions& asked, const Xapian::Query& query,
-                     const std::string& preferred, const std::vector<std::string>& indexed,
-                     Xapian::ValueCountMatchSpy& lang_spy, Xapian::ValueCountMatchSpy& tag_spy);
+  struct Matches {
+    Xapian::MSet page;     // the hits asked for
+    Xapian::MSet counted;  // the pass that saw the matches: its estimates are the totals
+  };
+  Matches match(const SearchRequest& request, const SearchOptions& asked, const search::BuiltQuery& built,
+                const std::string& preferred, const std::vector<std::string>& indexed,
+                Xapian::ValueCountMatchSpy& lang_spy, Xapian::ValueCountMatchSpy& tag_spy);
   std::vector<std::string> indexed_languages();
   struct Translations {
     std::vector<std::string> languages;  // in the order asked
@@ -389,10 +394,11 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
   return hit;
 }
 
-Xapian::MSet Searcher::Rep::match(const SearchRequest& request, const SearchOptions& asked,
-                                  const Xapian::Query& query, const std::string& preferred,
-                                  const std::vector<std::string>& indexed, Xapian::ValueCountMatchSpy& lang_spy,
-                                  Xapian::ValueCountMatchSpy& tag_spy) {
+Searcher::Rep::Matches Searcher::Rep::match(const SearchRequest& request, const SearchOptions& asked,
+                                            const search::BuiltQuery& built, const std::string& preferred,
+                                            const std::vector<std::string>& indexed,
+                                            Xapian::ValueCountMatchSpy& lang_spy,
+                                            Xapian::ValueCountMatchSpy& tag_spy) {
   std::vector<Xapian::Query> boosts{search::language_tie_break(indexed)};
   if (!preferred.empty() && asked.language_bonus > 0) {
     boosts.push_back(search::language_boost(preferred, asked.language_bonus));
@@ -400,27 +406,45 @@ Xapian::MSet Searcher::Rep::match(const SearchRequest& request, const SearchOpti
   if (asked.recency_bonus > 0 && asked.recency_days > 0) {
     boosts.push_back(search::recency_boost(asked.recency_bonus, asked.recency_days, std::time(nullptr)));
   }
-  Xapian::Enquire enquire(db);
-  enquire.set_query(search::with_boosts(query, boosts));
-  if (request.sort == SortOrder::kUpdated) {
-    enquire.set_sort_by_value_then_relevance(index::kSlotUpdated, true);
-  } else {
-    // Ties broken by article id, the same on one database and across shards.
-    enquire.set_sort_by_relevance_then_value(index::kSlotId, false);
-  }
-  if (!request.all_translations) enquire.set_collapse_key(index::kSlotGroup);
+  const auto enquire_for = [&](const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(search::with_boosts(query, boosts));
+    if (request.sort == SortOrder::kUpdated) {
+      enquire.set_sort_by_value_then_relevance(index::kSlotUpdated, true);
+    } else {
+      // Ties broken by article id, the same on one database and across shards.
+      enquire.set_sort_by_relevance_then_value(index::kSlotId, false);
+    }
+    if (!request.all_translations) enquire.set_collapse_key(index::kSlotGroup);
+    return enquire;
+  };
   // Without facets, the total is Xapian's estimate, as cheap as the page.
   // With them, the spies see at least one match more than the bound (when
   // there are that many), which is how run() tells that the bound was passed.
-  Xapian::doccount check_at_least = 0;
-  if (request.facets) {
+  const auto counting = [&](Xapian::Enquire& enquire) {
+    if (!request.facets) return Xapian::doccount{0};
     enquire.add_matchspy(&lang_spy);
     enquire.add_matchspy(&tag_spy);
     const std::size_t bound = std::min<std::size_t>(asked.facet_max_matches, db.get_doccount());
-    check_at_least = static_cast<Xapian::doccount>(bound) + 1;
+    return static_cast<Xapian::doccount>(bound) + 1;
+  };
+  const auto offset = static_cast<Xapian::doccount>(request.offset);
+  const auto limit = static_cast<Xapian::doccount>(request.limit);
+  // Sorted by date, the bonuses only order articles of one day: one pass.
+  if (built.without_bonuses.empty() || request.sort == SortOrder::kUpdated) {
+    Xapian::Enquire enquire = enquire_for(built.query);
+    const Xapian::doccount check_at_least = counting(enquire);
+    const Xapian::MSet page = enquire.get_mset(offset, limit, check_at_least);
+    return {page, page};
   }
-  return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                          static_cast<Xapian::doccount>(request.limit), check_at_least);
+  Xapian::Enquire first_pass = enquire_for(built.without_bonuses);
+  const Xapian::doccount check_at_least = counting(first_pass);
+  const auto depth = static_cast<Xapian::doccount>(search::rerank_depth(request.offset, request.limit));
+  const Xapian::MSet first = first_pass.get_mset(0, depth, check_at_least);
+  if (first.empty()) return {first, first};
+  Xapian::Enquire second_pass = enquire_for(Xapian::Query(
+      Xapian::Query::OP_FILTER, built.query, search::candidates(first, !request.all_translations)));
+  return {second_pass.get_mset(offset, limit), first};
 }
 
 SearchResults Searcher::Rep::run(const SearchRequest& request) {
@@ -444,15 +468,16 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   if (built.query.empty()) return results;
 
   Xapian::ValueCountMatchSpy lang_spy(index::kSlotLang), tag_spy(index::kSlotTags);
-  Xapian::MSet mset = match(request, asked, built.query, langs.preferred, indexed, lang_spy, tag_spy);
-  if (mset.empty() && built.has_phrases) {
+  Matches matches = match(request, asked, built, langs.preferred, indexed, lang_spy, tag_spy);
+  if (matches.counted.empty() && built.has_phrases) {
     // No article has the quoted words in sequence: answer with the
     // articles that have the words rather than with nothing. (The spies
     // have seen no match, so they count the second query alone.)
     built = search::build_query(request.query, root, target, asked, *analyzers, db, true);
     results.phrases_as_words = true;
-    mset = match(request, asked, built.query, langs.preferred, indexed, lang_spy, tag_spy);
+    matches = match(request, asked, built, langs.preferred, indexed, lang_spy, tag_spy);
   }
+  const Xapian::MSet& mset = matches.counted;
   results.total = mset.get_matches_estimated();
   if (request.facets) {
     const Xapian::doccount counted = lang_spy.get_total();
@@ -471,7 +496,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
     results.tags = sorted_counts(tag_counts(tag_spy), scale);
   }
   std::size_t rank = request.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (auto it = matches.page.begin(); it != matches.page.end(); ++it) {
     Hit hit = make_hit(it, request, asked, langs.preferred, indexed, built);
     hit.rank = ++rank;
     results.hits.push_back(std::move(hit));

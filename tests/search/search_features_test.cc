@@ -494,6 +494,31 @@ TEST(Pagination, PagesJoinIntoTheWholeRankingWithOneTotal) {
   EXPECT_EQ(paged, ids(whole));
 }
 
+// Words typed apart are ranked in two passes (the bonuses for words in
+// sequence reread the first pass's best): pages still join into the ranking
+// asked for at once, in every language.
+TEST_P(PerLanguage, PagesOfWordsTypedApartJoinIntoTheWholeRanking) {
+  const LanguageCase& c = GetParam();
+  SearchRequest request;
+  request.query = c.scattered + " " + c.password;
+  request.lang = c.lang;
+  request.all_translations = true;
+  request.limit = 12;
+  const SearchResults whole = search(request);
+  ASSERT_GE(whole.hits.size(), 3u) << request.query;
+  std::vector<std::string> paged;
+  for (std::size_t offset = 0; offset < whole.hits.size(); offset += 2) {
+    request.offset = offset;
+    request.limit = 2;
+    const SearchResults page = search(request);
+    for (const Hit& h : page.hits) {
+      EXPECT_EQ(h.rank, paged.size() + 1);
+      paged.push_back(h.id);
+    }
+  }
+  EXPECT_EQ(paged, ids(whole));
+}
+
 TEST(Sorting, ByUpdatedPutsTheNewestFirst) {
   SearchRequest request;
   request.query = "Orbit lang:sv";

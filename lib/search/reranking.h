@@ -1,0 +1,30 @@
+// Bonuses that need positions (words in sequence or near each other) are
+// weighed in a second pass over the best candidates of the first, ranked by
+// the words alone, instead of for every article that matches: a pasted
+// sentence of common words matches most of an index, and reading their
+// positions in every match cost ten times the rest of the search.
+//
+// Both passes are plain Xapian queries (the second filtered by boolean terms),
+// so one database and any number of shards rank alike.
+#ifndef KBSEARCH_LIB_SEARCH_RERANKING_H
+#define KBSEARCH_LIB_SEARCH_RERANKING_H
+
+#include <xapian.h>
+
+#include <cstddef>
+
+namespace kbsearch::search {
+
+// How many of the first pass's best go to the second. A page past it
+// reranks the next multiple of it, so that pages agree with each other.
+inline constexpr std::size_t kRerankDepth = 100;
+std::size_t rerank_depth(std::size_t offset, std::size_t limit);
+
+// A boolean query matching the articles of `first` or, with `groups`, every
+// translation of their groups (so the second pass still shows each group's
+// best translation).
+Xapian::Query candidates(const Xapian::MSet& first, bool groups);
+
+}  // namespace kbsearch::search
+
+#endif  // KBSEARCH_LIB_SEARCH_RERANKING_H
