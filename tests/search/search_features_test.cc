@@ -519,6 +519,32 @@ TEST_P(PerLanguage, PagesOfWordsTypedApartJoinIntoTheWholeRanking) {
   EXPECT_EQ(paged, ids(whole));
 }
 
+// A query of more than eight words is matched by its eight rarest: words in
+// every article (the product's name, "conta") weigh next to nothing and
+// cost the most to match. An article with only those is not listed; the
+// article with the rare words comes first, ranked by every word.
+TEST(Ranking, ALongQueryIsMatchedByItsRarestWords) {
+  const TempDir dir;
+  const auto article = [&dir](const std::string& id, const std::string& body) {
+    testutil::write_file(dir.path() / "kb" / (id + ".md"), "---\ntitle: " + id + "\nlang: pt\n---\n" + body + "\n");
+  };
+  article("excluir-conta",
+          "No Orbit, a conta é excluída com os dados pessoais, as faturas, o histórico, os anexos e as "
+          "assinaturas da equipe, permanentemente.");
+  article("so-conta", "O Orbit guarda a conta.");
+  for (int i = 0; i < 6; ++i) article("outro-" + std::to_string(i), "A conta do Orbit tem um painel.");
+  const testutil::SharedIndex index({(dir.path() / "kb").string()});
+  Searcher searcher(index.db);
+  SearchRequest request;
+  request.query = "Orbit conta excluída dados pessoais faturas histórico anexos assinaturas equipe permanentemente";
+  request.lang = "pt";
+  const SearchResults long_query = searcher.search(request);
+  EXPECT_EQ(top_id(long_query), "excluir-conta");
+  EXPECT_FALSE(contains(ids(long_query), "so-conta"));
+  request.query = "Orbit conta";
+  EXPECT_TRUE(contains(ids(searcher.search(request)), "so-conta"));
+}
+
 TEST(Sorting, ByUpdatedPutsTheNewestFirst) {
   SearchRequest request;
   request.query = "Orbit lang:sv";
