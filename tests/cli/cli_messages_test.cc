@@ -213,6 +213,47 @@ TEST(CliMessages, ShortOptionsPagesAndEmptyResults) {
   EXPECT_EQ(kbsearch({"search", "--db", db(), "--fail-on-empty", "lösenord"}).exit_code, 0);
 }
 
+// The command run on a terminal: script(1)'s pseudo-terminal, from util-linux
+// (Debian's essential bsdutils), its output as the terminal shows it.
+CliRun on_terminal(const std::vector<std::string>& args, const std::string& env = "") {
+  const TempDir io;
+  std::string inner = testutil::shell_quote(KBSEARCH_CLI);
+  for (const auto& a : args) inner += " " + testutil::shell_quote(a);
+  const std::string command = env + (env.empty() ? "" : " ") + "script -qec " + testutil::shell_quote(inner) +
+                              " /dev/null >" + testutil::shell_quote(io / "out") + " 2>&1 </dev/null";
+  const int status = std::system(command.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, testutil::read_file(io / "out"), ""};
+}
+
+// Titles and highlights are coloured on a terminal, highlights [bracketed]
+// elsewhere; --color always or never decides alone; NO_COLOR turns auto off.
+TEST(CliMessages, ColoursFollowTheColorOptionAndNoColor) {
+  const std::string bold_yellow = "\033[1;33m";
+  const std::vector<std::string> search = {"search", "--db", db(), "-l", "pt", "-n", "1", "senha"};
+  const auto with = [&search](const std::vector<std::string>& more) {
+    std::vector<std::string> args = search;
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+  };
+  const CliRun piped = kbsearch(search);
+  EXPECT_FALSE(Contains(piped.out, "\033[")) << piped.out;
+  EXPECT_TRUE(Contains(piped.out, "[senha]") || Contains(piped.out, "[Senha]")) << piped.out;
+  EXPECT_TRUE(Contains(kbsearch(with({"--color", "always"})).out, bold_yellow));
+  EXPECT_TRUE(Contains(kbsearch({"suggest", "--db", db(), "--color", "always", "senh"}).out, bold_yellow));
+
+  const CliRun bad = kbsearch(with({"--color", "sometimes"}));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_TRUE(Contains(bad.err, "--color")) << bad.err;
+
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) (bsdutils) is not installed";
+  const CliRun terminal = on_terminal(search);
+  EXPECT_EQ(terminal.exit_code, 0) << terminal.out;
+  EXPECT_TRUE(Contains(terminal.out, bold_yellow)) << terminal.out;
+  EXPECT_FALSE(Contains(on_terminal(search, "NO_COLOR=1").out, "\033["));
+  EXPECT_FALSE(Contains(on_terminal(with({"--color", "never"})).out, "\033["));
+  EXPECT_TRUE(Contains(on_terminal(with({"--color", "always"}), "NO_COLOR=1").out, bold_yellow));
+}
+
 TEST(CliMessages, QuietIndexRunsSayNothingUnlessSomethingFailed) {
   const TempDir dir;
   testutil::write_file(dir.path() / "a" / "sv.md", "---\nlang: sv\n---\n# Lösenord\n\nGlömt lösenordet.\n");

@@ -34,6 +34,7 @@ struct SearchArgs {
   bool allow_missing_shards = false;
   bool json = false;
   bool fail_on_empty = false;
+  std::string colour = "auto";
   std::string queries;
   std::vector<std::string> words;
 };
@@ -48,8 +49,7 @@ std::string facet_line(const std::vector<FacetCount>& counts) {
 
 }  // namespace
 
-void print_results(const SearchResults& results, std::size_t offset) {
-  const bool colour = is_terminal(stdout);
+void print_results(const SearchResults& results, bool colour, std::size_t offset) {
   for (const std::string& shard : results.missing_shards) {
     std::cerr << "warning: shard '" << shard << "' did not answer; its articles are missing\n";
   }
@@ -155,7 +155,7 @@ int run_search(const SearchArgs& args) {
   if (!args.queries.empty()) return run_batch(args, searcher);
   const SearchResults results = searcher.search(make_request(args, join_words(args.words), args.lang));
   if (args.json) print_json(results_json(results));
-  else print_results(results, args.offset);
+  else print_results(results, use_colour(args.colour), args.offset);
   return args.fail_on_empty && results.hits.empty() ? kExitSomeFailed : kExitOk;
 }
 
@@ -229,6 +229,7 @@ Command add_search_command(CLI::App& app) {
                 "Sharded index: when a shard and its replicas do not answer, answer from the "
                 "other shards (and say which are missing) instead of failing");
   cmd->add_flag("-j,--json", args->json, "Print results as JSON (--queries always does)");
+  add_colour_option(cmd, args->colour);
   cmd->add_flag("--fail-on-empty", args->fail_on_empty,
                 "Exit 1 when nothing matches, as grep does (by default no match is success, exit 0)");
   cmd->add_option("--queries", args->queries,

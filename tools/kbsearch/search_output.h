@@ -9,9 +9,11 @@
 
 namespace kbsearch::cli {
 
-// The results for a person: ranked hits with their snippets, then facets.
-// `offset` is the request's, for saying that a page past the end is empty.
-void print_results(const SearchResults& results, std::size_t offset = 0);
+// The results for a person: ranked hits with their snippets, then facets;
+// titles and highlights in colour with `colour`, highlights in [brackets]
+// without. `offset` is the request's, for saying that a page past the end
+// is empty.
+void print_results(const SearchResults& results, bool colour, std::size_t offset = 0);
 
 }  // namespace kbsearch::cli
 

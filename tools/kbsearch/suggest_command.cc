@@ -17,10 +17,11 @@ struct SuggestArgs {
   SuggestRequest request;
   bool no_snippets = false;
   bool json = false;
+  std::string colour = "auto";
   std::vector<std::string> words;
 };
 
-void print_suggestions(const Suggestions& suggestions) {
+void print_suggestions(const Suggestions& suggestions, bool colour) {
   if (suggestions.completions.empty()) {
     std::cout << "No completions.\n\n";
   } else {
@@ -30,7 +31,7 @@ void print_suggestions(const Suggestions& suggestions) {
     }
     std::cout << "\n";
   }
-  print_results(suggestions.results);
+  print_results(suggestions.results, colour);
 }
 
 int run_suggest(SuggestArgs& args) {
@@ -43,7 +44,7 @@ int run_suggest(SuggestArgs& args) {
   Searcher searcher(args.db);
   const Suggestions suggestions = searcher.suggest(args.request);
   if (args.json) print_json(suggestions_json(suggestions));
-  else print_suggestions(suggestions);
+  else print_suggestions(suggestions, use_colour(args.colour));
   return kExitOk;
 }
 
@@ -62,6 +63,7 @@ Command add_suggest_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--no-snippets", args->no_snippets, "Do not build snippets");
   cmd->add_flag("--json", args->json, "Print completions and results as JSON");
+  add_colour_option(cmd, args->colour);
   cmd->add_option("query", args->words, "What has been typed so far")->required();
   return {cmd, [args] { return run_suggest(*args); }};
 }

@@ -1,5 +1,6 @@
 #include "terminal.h"
 
+#include <cstdlib>
 #include <iostream>
 
 #include <unistd.h>
@@ -7,6 +8,19 @@
 namespace kbsearch::cli {
 
 bool is_terminal(std::FILE* stream) { return isatty(fileno(stream)) != 0; }
+
+void add_colour_option(CLI::App* cmd, std::string& when) {
+  cmd->add_option("--color", when,
+                  "Colour titles and highlights: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
+bool use_colour(const std::string& when) {
+  if (when != "auto") return when == "always";
+  const char* no_colour = std::getenv("NO_COLOR");
+  return is_terminal(stdout) && (no_colour == nullptr || *no_colour == '\0');
+}
 
 std::string join_words(const std::vector<std::string>& words) {
   std::string out;

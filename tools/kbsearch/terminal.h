@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include "kbsearch/searcher.h"
@@ -14,6 +15,14 @@
 namespace kbsearch::cli {
 
 bool is_terminal(std::FILE* stream);
+
+// --color WHEN, for the commands that print highlights: auto (the default),
+// always or never.
+void add_colour_option(CLI::App* cmd, std::string& when);
+
+// Whether standard output gets colours: always; never; auto, on a terminal
+// unless NO_COLOR is set to anything but "" (https://no-color.org).
+bool use_colour(const std::string& when);
 
 // Command-line words as one text, separated by single spaces.
 std::string join_words(const std::vector<std::string>& words);
