@@ -254,6 +254,17 @@ TEST(CliMessages, ColoursFollowTheColorOptionAndNoColor) {
   EXPECT_TRUE(Contains(on_terminal(with({"--color", "always"}), "NO_COLOR=1").out, bold_yellow));
 }
 
+// Every command's --help ends with an example and its exit codes.
+TEST(CliMessages, EveryCommandsHelpHasAnExampleAndItsExitCodes) {
+  for (const std::string command : {"index", "rollback", "check", "search", "suggest", "eval", "analyze", "side",
+                                    "serve-shard", "serve"}) {
+    const CliRun help = kbsearch({command, "--help"});
+    EXPECT_EQ(help.exit_code, 0) << command;
+    EXPECT_TRUE(Contains(help.out, "  kbsearch " + command + " ")) << command << ": no example\n" << help.out;
+    EXPECT_TRUE(Contains(help.out, "Exit codes: ")) << command << ": no exit codes\n" << help.out;
+  }
+}
+
 TEST(CliMessages, QuietIndexRunsSayNothingUnlessSomethingFailed) {
   const TempDir dir;
   testutil::write_file(dir.path() / "a" / "sv.md", "---\nlang: sv\n---\n# Lösenord\n\nGlömt lösenordet.\n");

@@ -69,6 +69,11 @@ int run_analyze(const AnalyzeArgs& args) {
 Command add_analyze_command(CLI::App& app) {
   auto args = std::make_shared<AnalyzeArgs>();
   CLI::App* cmd = app.add_subcommand("analyze", "Show how text is split into indexed terms");
+  cmd->footer(
+      "Examples:\n"
+      "  kbsearch analyze --lang th ลืมรหัสผ่าน\n"
+      "  kbsearch analyze --lang sv --explain lösenordet\n"
+      "Exit codes: 0 success; 2 usage error (arguments, language); 5 other error.");
   cmd->add_option("--lang", args->lang, "Language code (th, sv, tr, sw, pt, or any ISO 639-1)")
       ->required();
   cmd->add_flag("--json", args->json, "Print tokens as JSON");

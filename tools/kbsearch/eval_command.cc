@@ -101,6 +101,12 @@ int run_eval(const EvalArgs& args) {
 Command add_eval_command(CLI::App& app) {
   auto args = std::make_shared<EvalArgs>();
   CLI::App* cmd = app.add_subcommand("eval", "Measure ranking quality against relevance judgments");
+  cmd->footer(
+      "Example:\n"
+      "  kbsearch eval --db /var/lib/kb --queries tests/relevance/queries.tsv --qrels tests/relevance/qrels.tsv\n"
+      "A query the searcher rejects is named on stderr and counts as finding nothing.\n"
+      "Exit codes: 0 success; 2 usage error, or a file that cannot be read or has a bad line; 4 index "
+      "missing, corrupt or of another version; 5 other error.");
   cmd->add_option("--db", args->db, "Index directory or stub file")->required();
   cmd->add_option("--queries", args->queries, "query_id<TAB>lang<TAB>query lines (lang may be empty)")
       ->required();

@@ -313,6 +313,12 @@ Command add_rollback_command(CLI::App& app) {
   auto wait_seconds = std::make_shared<double>(0);
   CLI::App* cmd = app.add_subcommand(
       "rollback", "Switch readers back to the generation before the last 'index --rebuild'");
+  cmd->footer(
+      "Example:\n"
+      "  kbsearch rollback --db /var/lib/kb --wait 60\n"
+      "Exit codes: 0 switched back (the generation is printed); 2 usage error; 3 index locked by another "
+      "writer (see --wait); 4 no index at --db (nothing is created); 5 other error, such as no earlier "
+      "generation to switch to.");
   cmd->add_option("--db", *db, "Index directory")->required();
   cmd->add_option("--wait", *wait_seconds, "Wait up to SECONDS for another indexer's lock");
   return {cmd, [db, wait_seconds] { return run_rollback(*db, *wait_seconds); }};
@@ -324,6 +330,11 @@ Command add_check_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "check", "Check an index without writing to it: its stub, its schema and every table of its live "
                "generation (Xapian's own check); exit 4 when damaged");
+  cmd->footer(
+      "Example:\n"
+      "  kbsearch check --db /var/lib/kb --json\n"
+      "Exit codes: 0 no problem found; 2 usage error; 4 the index is missing, damaged or of another version "
+      "(the problems are printed, and with --json listed); 5 other error.");
   cmd->add_option("--db", *db, "Index directory")->required();
   cmd->add_flag("--json", *json, "Print the report as JSON on stdout");
   return {cmd, [db, json] { return run_check(*db, *json); }};

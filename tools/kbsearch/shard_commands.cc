@@ -91,6 +91,11 @@ Command add_side_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "side", "Point a sharded index at its shards and rebuild its side database (spelling, synonyms) "
               "from them; run where searches run, after the shards' own index jobs");
+  cmd->footer(
+      "Example:\n"
+      "  kbsearch side --db /var/lib/kb --remote shard1:7001,replica1:7001 --remote shard2:7001\n"
+      "Exit codes: 0 success; 2 usage error; 3 index locked by another writer (see --wait); 4 a shard "
+      "missing, corrupt or of another version; 5 other error.");
   cmd->add_option("--db", args->db, "Index directory searches open (created if missing)")->required();
   cmd->add_option("--remote", args->remotes,
                   "HOST:PORT of a shard server, once per shard, in order, optionally followed by its "
@@ -107,6 +112,12 @@ Command add_serve_shard_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "serve-shard", "Serve one shard to remote searchers with Xapian's xapian-tcpsrv (no "
                      "authentication: listen on a private network)");
+  cmd->footer(
+      "Example:\n"
+      "  kbsearch serve-shard --db /var/lib/kb --shard 1/2 --port 7001 --interface 10.0.0.5\n"
+      "Runs xapian-tcpsrv in its place once the shard opens.\n"
+      "Exit codes: 2 usage error; 4 the shard is missing, corrupt or of another version; 5 other error, "
+      "such as xapian-tcpsrv not installed.");
   cmd->add_option("--db", args->db, "Index directory holding the shard")->required();
   cmd->add_option("--shard", args->shard, "K/N: serve DIR/shard-K-of-N (default: DIR itself)");
   cmd->add_option("--port", args->port, "TCP port to listen on")->required()->check(CLI::Range(1u, 65535u));

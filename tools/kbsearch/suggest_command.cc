@@ -55,7 +55,12 @@ Command add_suggest_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("suggest", "Search as you type: complete the last word and search");
   cmd->footer(
       "The last word is completed from the index's words, the most frequent first, unless the query "
-      "ends in a space. Thai typed without spaces completes its last segment.");
+      "ends in a space. Thai typed without spaces completes its last segment.\n"
+      "Examples:\n"
+      "  kbsearch suggest --db /var/lib/kb --lang pt 'esqueci a sen'\n"
+      "  kbsearch suggest --db /var/lib/kb --json ลืมรหัส\n"
+      "Exit codes: 0 success, completions or none; 2 usage error (arguments, query, language); 4 index "
+      "missing, corrupt or of another version; 5 other error.");
   cmd->add_option("--db", args->db, "Index directory or stub file")->required();
   cmd->add_option("--lang", args->request.lang, "The user's language (default: guess from the query)");
   cmd->add_option("-n,--limit", args->request.limit, "Number of hits")->capture_default_str();

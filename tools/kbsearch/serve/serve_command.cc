@@ -54,7 +54,11 @@ Command add_serve_command(CLI::App& app) {
   cmd->footer(
       "Endpoints: GET/POST /search, GET /suggest, GET/PUT/DELETE /articles/{id}, GET /analyze, GET /health, "
       "GET /metrics; the search page at GET /. "
-      "Prints 'listening on http://HOST:PORT' first; SIGTERM or SIGINT stops it after the requests in flight.");
+      "Prints 'listening on http://HOST:PORT' first; SIGTERM or SIGINT stops it after the requests in flight.\n"
+      "Example:\n"
+      "  kbsearch serve --db /var/lib/kb --port 8080 --cors-origin https://help.example.com\n"
+      "Exit codes: 0 stopped by SIGTERM or SIGINT; 2 usage error; 4 index missing, corrupt or of another "
+      "version; 5 other error.");
   cmd->add_option("--db", args->db, "Index directory or stub file")->required();
   cmd->add_option("--interface", args->server.interface, "Address to listen on")->capture_default_str();
   cmd->add_option("--port", args->server.port, "Port (0: any free one)")
