@@ -261,7 +261,8 @@ class KBSEARCH_EXPORT Indexer {
   // host with IndexOptions::shard): points the index in `db_dir` at its
   // shards and rebuilds its side database from them (their spelling words,
   // their keep-whole lists, which must agree, and `options.synonyms`).
-  // Returns the number of spelling words.
+  // Returns the number of spelling words. Throws InputError, changing
+  // nothing, when `db_dir` holds an unsharded index of its own.
   static std::size_t update_side(const std::string& db_dir, const SideOptions& options);
 
   // The directory of shard `shard` (1..shards) of the index in `db_dir`: an

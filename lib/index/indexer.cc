@@ -291,6 +291,12 @@ std::string Indexer::shard_directory(const std::string& db_dir, unsigned shard, 
 }
 
 std::size_t Indexer::update_side(const std::string& db_dir, const SideOptions& options) {
+  // A stub naming a generation is an index of its own: pointing it at shards
+  // would leave its articles behind, and the next index run would refuse it.
+  if (std::filesystem::exists(index::Generations(db_dir).stub_path()) && !index::lists_shards(db_dir)) {
+    throw InputError(db_dir, "holds an index of its own, not a sharded one: 'side' points a sharded index, or a "
+                             "new directory, at its shards; nothing was changed");
+  }
   const std::vector<std::string> lines = options.shards.empty() ? index::shard_lines(db_dir) : options.shards;
   if (lines.empty()) throw InputError(db_dir, "names no shards; give them as 'remote HOST:PORT' lines");
   try {

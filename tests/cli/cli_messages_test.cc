@@ -254,6 +254,28 @@ TEST(CliMessages, ColoursFollowTheColorOptionAndNoColor) {
   EXPECT_TRUE(Contains(on_terminal(with({"--color", "always"}), "NO_COLOR=1").out, bold_yellow));
 }
 
+// 'side' on an index of its own (not sharded) changes nothing and says so:
+// it once rewrote the stub, and the next index run called the index damaged.
+TEST(CliMessages, SideRefusesAnIndexThatIsNotSharded) {
+  const TempDir dir;
+  testutil::write_file(dir.path() / "a" / "sv.md", "---\nlang: sv\n---\n# Lösenord\n\nGlömt lösenordet.\n");
+  ASSERT_EQ(kbsearch({"index", "--db", dir / "kb", dir / "a"}).exit_code, 0);
+  const std::string stub = testutil::read_file(dir.path() / "kb" / "XAPIANDB");
+  for (const std::vector<std::string> more : {std::vector<std::string>{}, {"--remote", "127.0.0.1:9"}}) {
+    std::vector<std::string> args = {"side", "--db", dir / "kb"};
+    args.insert(args.end(), more.begin(), more.end());
+    const CliRun side = kbsearch(args);
+    EXPECT_EQ(side.exit_code, 2);
+    EXPECT_TRUE(Contains(side.err, "holds an index of its own, not a sharded one")) << side.err;
+    EXPECT_EQ(testutil::read_file(dir.path() / "kb" / "XAPIANDB"), stub);
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "kb" / "side"));
+  }
+  testutil::write_file(dir.path() / "a" / "pt.md", "---\nlang: pt\n---\n# Senha\n\nEsqueci a senha.\n");
+  const CliRun again = kbsearch({"index", "--db", dir / "kb", "--json", dir / "a"});
+  ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
+  EXPECT_EQ(again.parsed()["added"], 1);
+}
+
 // Every command's --help ends with an example and its exit codes.
 TEST(CliMessages, EveryCommandsHelpHasAnExampleAndItsExitCodes) {
   for (const std::string command : {"index", "rollback", "check", "search", "suggest", "eval", "analyze", "side",
