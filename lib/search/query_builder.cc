@@ -403,8 +403,9 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   // Bonuses that read no positions (Thai word pairs in the text field):
   // the first pass of a reranked search weighs them too.
   std::vector<Xapian::Query> term_bonuses;
-  // The words typed apart, each with how many articles have it.
-  std::vector<std::pair<Xapian::doccount, Xapian::Query>> word_units;
+  // The words typed apart, each with how many articles have it when there
+  // are more than kFirstPassWords (else 1: the index is not asked).
+  std::vector<std::pair<const Word*, Xapian::Query>> typed;
   const auto add_bonus = [&](std::vector<Xapian::Query> per_field) {
     for (Xapian::Query& q : per_field) bonuses.push_back(std::move(q));
   };
@@ -425,8 +426,12 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
       }
     }
     for (const Word& w : run) {
-      if (!w.token.stop || all_stop) word_units.emplace_back(articles_with(w.token), word_query(w, fields, node.offset));
+      if (!w.token.stop || all_stop) typed.emplace_back(&w, word_query(w, fields, node.offset));
     }
+  }
+  std::vector<std::pair<Xapian::doccount, Xapian::Query>> word_units;
+  for (const auto& [word, query] : typed) {
+    word_units.emplace_back(typed.size() > kFirstPassWords ? articles_with(word->token) : 1, query);
   }
   add_first_pass_words(word_units, units);
   add_synonyms(words, fields, units);
@@ -608,6 +613,7 @@ BuiltQuery build_query(const std::string& text, const QueryNode& root, const Que
   BuiltQuery built;
   built.filters_language = has_filter(root, "lang");
   std::vector<Xapian::Query> per_language, per_language_without_bonuses;
+  bool has_bonuses = false;
   for (const std::string& lang : target.languages) {
     LanguageQuery language_query(text, analyzers.get(lang), db, options, phrases_as_words);
     Xapian::Query q = language_query.build(root);
@@ -620,7 +626,7 @@ BuiltQuery build_query(const std::string& text, const QueryNode& root, const Que
     }
     per_language.push_back(q);
     per_language_without_bonuses.push_back(without_bonuses);
-    built.has_bonuses = built.has_bonuses || language_query.has_bonuses();
+    has_bonuses = has_bonuses || language_query.has_bonuses();
     built.has_phrases = built.has_phrases || language_query.has_phrases();
     built.terms[lang] = language_query.terms();
     if (built.suggestion.empty() && !language_query.respelling().replacements.empty()) {
@@ -628,7 +634,7 @@ BuiltQuery build_query(const std::string& text, const QueryNode& root, const Que
     }
   }
   if (!per_language.empty()) built.query = any_of(per_language);
-  if (built.has_bonuses) built.without_bonuses = any_of(per_language_without_bonuses);
+  if (has_bonuses) built.without_bonuses = any_of(per_language_without_bonuses);
   return built;
 }
 

@@ -38,7 +38,6 @@ struct BuiltQuery {
   // which need positions): the same articles, ranked by their words alone.
   // Empty when the query has no bonuses.
   Xapian::Query without_bonuses;
-  bool has_bonuses = false;
   bool has_phrases = false;                 // some "quoted words" are in it as a phrase
   bool filters_language = false;            // a lang: filter chooses the translations
 };
