@@ -40,6 +40,7 @@
 #ifndef KBSEARCH_INDEXER_H
 #define KBSEARCH_INDEXER_H
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -75,13 +76,16 @@ struct IndexOptions {
   // changing them re-analyses nothing. When empty, the synonyms stored by
   // earlier runs stay in force; when set, they replace them.
   std::map<std::string, std::vector<std::vector<std::string>>> synonyms;
-  // Write a new generation and switch to it atomically, keeping the
-  // previous one for rollback(). Also the way to move an index written by
-  // another schema version to this one.
+  // Write a new generation, analysing every article afresh, and switch to
+  // it atomically, keeping the previous one for rollback(). Also the way to
+  // move an index written by another schema version to this one. The new
+  // generation starts from a copy of the live one, so that articles of
+  // files outside the paths given stay, as in a run in place.
   bool rebuild = false;
-  // With rebuild: analyse every article afresh instead of starting from a
-  // copy of the live generation (which a damaged live generation gets
-  // anyway), for when its content cannot be trusted.
+  // With rebuild: start from nothing instead of a copy of the live
+  // generation (which a damaged live generation gets anyway), for when its
+  // content cannot be trusted; articles of files outside the paths given
+  // are not carried over (put articles are).
   bool from_source = false;
   // Report what would change without writing anything (no lock taken).
   bool dry_run = false;
@@ -120,6 +124,13 @@ struct IndexOptions {
   unsigned shard = 0;
   // Called on the indexing thread after each file.
   std::function<void(const IndexProgress&)> progress;
+  // When set, and set to true while index() runs (from any thread, or a
+  // signal handler: it is lock-free), the run stops at the next file: the
+  // changes since its last commit are dropped (a rebuild's generation is
+  // removed) and index() returns a report with `stopped` set, counting
+  // only what was committed. With commit_every, or shards, that may be
+  // some of the run's changes; otherwise, none.
+  const std::atomic<bool>* stop = nullptr;
   // The quality gate (kbsearch/quality_check.h): index() runs it against
   // its changes before readers can see them, and when they fail it, commits
   // nothing and switches nothing (IndexReport::check says why). Set: stored
@@ -149,15 +160,30 @@ struct FileError {
 
 struct IndexReport {
   std::size_t added = 0;      // articles new to the index
-  std::size_t updated = 0;    // articles whose file changed
-  std::size_t deleted = 0;    // articles whose file disappeared
-  std::size_t unchanged = 0;  // files skipped because their hash matched
+  std::size_t updated = 0;    // articles whose text (file or put) changed
+  std::size_t deleted = 0;    // articles whose file disappeared, or removed
+  std::size_t unchanged = 0;  // files skipped because their text and analysis are current
+  // Articles of unchanged text analysed afresh: every one in a rebuild,
+  // and each after a change of the analysis (keep_whole lists, version).
+  std::size_t reanalysed = 0;
   std::size_t failed = 0;     // files that could not be indexed
   // Files whose articles belong to shards this run does not write (with
   // IndexOptions::shard); they are read but not analysed.
   std::size_t elsewhere = 0;
   std::vector<FileError> errors;
+  // The ids of the articles counted in added, updated and deleted, sorted,
+  // so that a nightly log can say what changed. An article whose id
+  // changed (in its front matter) is its old id deleted and its new one
+  // added.
+  std::vector<std::string> added_ids, updated_ids, deleted_ids;
+  // Not errors, things the run indexed that look like mistakes: two files
+  // of the same text under different ids (the same export indexed twice),
+  // each warning naming both.
+  std::vector<FileError> warnings;
   bool dry_run = false;       // nothing was written
+  // IndexOptions::stop stopped the run; the counts above are what it had
+  // committed (errors and warnings: what it had found).
+  bool stopped = false;
   int generation = 0;         // the generation readers now open
   // The quality gate's findings. When it failed, the counts above say what
   // the run would have changed, and readers still have the index they had.

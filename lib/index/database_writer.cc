@@ -59,8 +59,13 @@ struct Pending {
   const ArticleFile* file;
   Xapian::docid previous;  // the document the file produced last time, or 0
   std::string previous_id;  // and its article id
+  bool same_text;           // as the previous document's: analysed afresh only
+  std::string text_hash;
   std::future<AnalysisOutcome> outcome;
 };
+
+// The content hash a document's source value starts with (schema.h).
+std::string_view hash_of_source(std::string_view source) { return source.substr(0, source.find('/')); }
 
 std::string conflict_message(const std::string& id, const std::string& other) {
   return "id '" + id + "' is already used by " + other +
@@ -85,6 +90,10 @@ struct DatabaseWriter::Rep {
 
   // One run's state.
   IndexReport report;
+  IndexReport committed;  // the part of `report` readers can see
+  // Content hash -> the files of that text and their articles' ids, for
+  // the duplicate warning.
+  std::map<std::string, std::vector<std::pair<const std::string*, std::string>>> texts;
   // id -> the file that claimed it this run (a path in the run's walk: one
   // copy of each path for the whole run, however many files it finds).
   std::map<std::string, const std::string*> id_owner;
@@ -110,6 +119,7 @@ struct DatabaseWriter::Rep {
   bool held = false;      // index(walk, hold) waits for publish_held() or abandon_held()
   std::optional<QualityCheck> stored_check;  // the live generation's
   bool keep_generations = false;  // the stub was damaged: which to keep is the user's call
+  bool puts_analysed_afresh = false;  // a rebuild's put articles: carried over or re-analysed
 
   void open();
   void mark_schema();
@@ -148,6 +158,9 @@ struct DatabaseWriter::Rep {
   void publish();
   void load_stored_check();
   int visible_generation() const { return options.rebuild && !switched ? live.value_or(0) : generation; }
+  bool stop_asked() const { return options.stop != nullptr && options.stop->load(); }
+  IndexReport stopped_report(Clock::time_point started);
+  void warn_about_duplicates();
   void fail(const std::string& path, const std::string& message) {
     ++report.failed;
     report.errors.push_back({path, message});
@@ -330,16 +343,22 @@ void DatabaseWriter::Rep::read_file(const ArticleFile& file, AnalysisPool& pool,
   Xapian::docid previous = 0;
   for (auto it = db.postlist_begin(path_term); it != db.postlist_end(path_term); ++it) previous = *it;
   std::string previous_id;
+  bool same_text = false;
   if (previous != 0) {
     const Xapian::Document doc = db.get_document(previous);
     previous_id = doc.get_value(kSlotId);
-    if (doc.get_value(kSlotSource) == source_value(job.content_hash, config_fingerprint)) {
+    const std::string source = doc.get_value(kSlotSource);
+    same_text = hash_of_source(source) == job.content_hash;
+    // A rebuild analyses every article afresh: that is what it is for.
+    if (!options.rebuild && source == source_value(job.content_hash, config_fingerprint)) {
       ++report.unchanged;
       id_owner.emplace(previous_id, &file.path);
+      texts[job.content_hash].emplace_back(&file.path, previous_id);
       return;
     }
   }
-  pending.push_back({&file, previous, previous_id, pool.submit(std::move(job))});
+  std::string text_hash = job.content_hash;
+  pending.push_back({&file, previous, previous_id, same_text, std::move(text_hash), pool.submit(std::move(job))});
 }
 
 // An id held by an article from another file that still exists is a
@@ -376,12 +395,14 @@ void DatabaseWriter::Rep::apply(Pending& pending) {
     fail(path, out.error);
     return;
   }
+  texts[pending.text_hash].emplace_back(&path, out.id);
   if (out.elsewhere) {
     ++report.elsewhere;
     // Its new id routes the file's article to another shard: the copy this
     // shard holds goes, or the index would hold the article twice.
     if (pending.previous != 0) {
       ++report.deleted;
+      report.deleted_ids.push_back(pending.previous_id);
       if (writer) delete_document(pending.previous);
     }
     return;
@@ -394,15 +415,24 @@ void DatabaseWriter::Rep::apply(Pending& pending) {
   for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) holders.push_back(*it);
   if (id_conflict(out.id, path, pending.previous, holders)) return;
 
-  const bool exists = pending.previous != 0 || !holders.empty();
-  if (exists) ++report.updated;
-  else ++report.added;
+  // The file's front matter changed its id: the old one goes.
+  const bool moved = pending.previous != 0 && pending.previous_id != out.id;
+  if (moved) {
+    ++report.deleted;
+    report.deleted_ids.push_back(pending.previous_id);
+  }
+  if (holders.empty()) {
+    ++report.added;
+    report.added_ids.push_back(out.id);
+  } else if (pending.same_text && !moved) {
+    ++report.reanalysed;
+  } else {
+    ++report.updated;
+    report.updated_ids.push_back(out.id);
+  }
   if (!writer) return;
   const auto started = Clock::now();
-  if (pending.previous != 0 && pending.previous_id != out.id) {
-    // The file's front matter changed its id.
-    delete_document(pending.previous);
-  }
+  if (moved) delete_document(pending.previous);
   if (keeps_spelling()) {
     for (Xapian::docid holder : holders) spelling.remove(writer->get_document(holder));
     spelling.add(out.spelling_words);
@@ -440,6 +470,7 @@ void DatabaseWriter::Rep::delete_vanished(const std::string& root, const WalkRes
     }
   }
   report.deleted += doomed.size();
+  for (Xapian::docid id : doomed) report.deleted_ids.push_back(db.get_document(id).get_value(kSlotId));
   if (!writer) return;
   for (Xapian::docid id : doomed) {
     delete_document(id);
@@ -475,6 +506,7 @@ void DatabaseWriter::Rep::commit() {
   if (batch_transactions) {
     writer->commit_transaction();
     writer->begin_transaction();
+    committed = report;
   } else {
     writer->commit();
   }
@@ -487,7 +519,9 @@ IndexReport DatabaseWriter::index(const WalkResult& walk, bool hold) {
   const auto started = Clock::now();
   r.report = IndexReport();
   r.report.dry_run = r.options.dry_run;
+  r.committed = IndexReport();
   r.id_owner.clear();
+  r.texts.clear();
   r.spelling = SpellingChanges();  // a failed run's, which its transaction dropped
 
   if (r.staging) throw Error("put() and remove() changes are staged: commit() or discard() them before index()");
@@ -508,6 +542,7 @@ IndexReport DatabaseWriter::index(const WalkResult& walk, bool hold) {
     std::deque<Pending> pending;
     IndexProgress progress{0, walk.files.size(), 0};
     for (const auto& file : walk.files) {
+      if (r.stop_asked()) break;
       r.read_file(file, pool, pending);
       while (pending.size() > window) {
         r.apply(pending.front());
@@ -517,9 +552,15 @@ IndexReport DatabaseWriter::index(const WalkResult& walk, bool hold) {
       progress.seconds = since(started);
       if (r.options.progress) r.options.progress(progress);
     }
-    for (; !pending.empty(); pending.pop_front()) r.apply(pending.front());
+    for (; !pending.empty() && !r.stop_asked(); pending.pop_front()) r.apply(pending.front());
+    if (r.stop_asked()) return r.stopped_report(started);
     for (const auto& root : walk.roots) r.delete_vanished(root, walk);
     r.reanalyse_put_articles();
+    r.warn_about_duplicates();
+    for (auto* ids : {&r.report.added_ids, &r.report.updated_ids, &r.report.deleted_ids}) {
+      std::sort(ids->begin(), ids->end());
+    }
+    if (r.stop_asked()) return r.stopped_report(started);
     if (r.writer) {
       r.mark_schema();
       store_keep_whole(*r.writer, r.keep_whole);
@@ -539,6 +580,50 @@ IndexReport DatabaseWriter::index(const WalkResult& walk, bool hold) {
   r.report.generation = r.visible_generation();
   r.report.seconds = since(started);
   return r.report;
+}
+
+// What a stopped run leaves: the changes since its last commit dropped, a
+// rebuild's unfinished generation removed, and a report of what readers
+// can see of it.
+IndexReport DatabaseWriter::Rep::stopped_report(Clock::time_point started) {
+  if (writer && batch_transactions) {
+    try {
+      writer->cancel_transaction();
+    } catch (const Xapian::Error& e) {
+      rethrow_xapian_error(e, "dropping the uncommitted changes to " + dir);
+    }
+    batch_transactions = false;
+  }
+  drop_unfinished_rebuild();
+  IndexReport out = committed;
+  out.unchanged = report.unchanged;
+  out.elsewhere = report.elsewhere;
+  out.failed = report.failed;
+  out.errors = std::move(report.errors);
+  out.dry_run = report.dry_run;
+  out.read_seconds = report.read_seconds;
+  out.analyze_seconds = report.analyze_seconds;
+  out.write_seconds = report.write_seconds;
+  out.stopped = true;
+  out.generation = visible_generation();
+  out.seconds = since(started);
+  report = out;
+  return out;
+}
+
+// Files of the same text under different ids: most often one export
+// indexed twice, which doubles every answer from it.
+void DatabaseWriter::Rep::warn_about_duplicates() {
+  for (auto& [hash, files] : texts) {
+    if (files.size() < 2) continue;
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+    for (std::size_t i = 1; i < files.size(); ++i) {
+      if (files[i].second == files[0].second) continue;
+      report.warnings.push_back({*files[i].first, "the same text as " + *files[0].first + " (id '" +
+                                                      files[0].second + "'), indexed again as id '" +
+                                                      files[i].second + "': the same articles twice?"});
+    }
+  }
 }
 
 // A damaged live generation keeps no check that could be read: the rebuild
@@ -623,7 +708,9 @@ void DatabaseWriter::Rep::reanalyse_put_articles() {
   std::vector<std::pair<Xapian::docid, std::string>> stale;
   for (auto it = db.valuestream_begin(kSlotInput); it != db.valuestream_end(kSlotInput); ++it) {
     const std::string source = source_value(util::content_hash(*it), config_fingerprint);
-    if (db.get_document(it.get_docid()).get_value(kSlotSource) != source) stale.emplace_back(it.get_docid(), *it);
+    if ((options.rebuild && !puts_analysed_afresh) || db.get_document(it.get_docid()).get_value(kSlotSource) != source) {
+      stale.emplace_back(it.get_docid(), *it);
+    }
   }
   for (const auto& [docid, input] : stale) {
     Article article = decode_put_article(input);
@@ -635,7 +722,7 @@ void DatabaseWriter::Rep::reanalyse_put_articles() {
       fail(e.path(), e.reason() + " (kept as analysed before)");
       continue;
     }
-    ++report.updated;
+    ++report.reanalysed;
     if (!writer) continue;
     Xapian::Document doc = put_document(parsed, input);
     if (keeps_spelling()) {
@@ -645,6 +732,7 @@ void DatabaseWriter::Rep::reanalyse_put_articles() {
     writer->replace_document(docid, doc);
     count_change();
   }
+  puts_analysed_afresh = options.rebuild;
 }
 
 void DatabaseWriter::Rep::check_writable(const char* what) const {
@@ -740,9 +828,12 @@ IndexReport DatabaseWriter::commit_staged() {
   const auto started = Clock::now();
   IndexReport report;
   for (const auto& [id, staged] : r.staged_ids) {
-    if (staged.exists) ++(staged.existed ? report.updated : report.added);
-    else if (staged.existed) ++report.deleted;
+    if (staged.exists) (staged.existed ? report.updated_ids : report.added_ids).push_back(id);
+    else if (staged.existed) report.deleted_ids.push_back(id);
   }
+  report.added = report.added_ids.size();
+  report.updated = report.updated_ids.size();
+  report.deleted = report.deleted_ids.size();
   for (const std::string& id : r.unchanged_ids) report.unchanged += r.staged_ids.count(id) == 0;
   report.errors = std::move(r.carried_errors);
   r.carried_errors.clear();

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <set>
@@ -70,6 +71,15 @@ void add_shard_report(IndexReport& total, std::set<std::pair<std::string, std::s
   total.updated += shard.updated;
   total.deleted += shard.deleted;
   total.unchanged += shard.unchanged;
+  total.reanalysed += shard.reanalysed;
+  const auto merge = [](std::vector<std::string>& into, const std::vector<std::string>& ids) {
+    const auto middle = into.insert(into.end(), ids.begin(), ids.end());
+    std::inplace_merge(into.begin(), middle, into.end());
+  };
+  merge(total.added_ids, shard.added_ids);
+  merge(total.updated_ids, shard.updated_ids);
+  merge(total.deleted_ids, shard.deleted_ids);
+  total.stopped = total.stopped || shard.stopped;
   total.read_seconds += shard.read_seconds;
   total.analyze_seconds += shard.analyze_seconds;
   total.write_seconds += shard.write_seconds;
@@ -79,6 +89,10 @@ void add_shard_report(IndexReport& total, std::set<std::pair<std::string, std::s
     if (reported.emplace(error.path, error.message).second) total.errors.push_back(error);
   }
   total.failed = total.errors.size();
+  // Every shard's run reads every file, so each finds the same duplicates.
+  for (const FileError& warning : shard.warnings) {
+    if (reported.emplace(warning.path, warning.message).second) total.warnings.push_back(warning);
+  }
 }
 
 }  // namespace
@@ -216,10 +230,21 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
     total = r.writers.front()->index(walk, check != nullptr);
   } else {
     std::set<std::pair<std::string, std::string>> reported;
-    for (r.pass = 0; r.pass < r.writers.size(); ++r.pass) {
+    for (r.pass = 0; r.pass < r.writers.size() && !total.stopped; ++r.pass) {
       r.seconds_before_pass = std::chrono::duration<double>(Clock::now() - started).count();
       add_shard_report(total, reported, r.writers[r.pass]->index(walk, check != nullptr));
     }
+  }
+  if (total.stopped) {
+    // The shards written before the stop keep their commits (unless held
+    // for the check); the side database follows them on the next run.
+    for (const auto& writer : r.writers) total.generation = writer->abandon_held();
+    if (check) {
+      total.added = total.updated = total.deleted = total.reanalysed = 0;
+      total.added_ids.clear(), total.updated_ids.clear(), total.deleted_ids.clear();
+    }
+    total.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return total;
   }
   if (check) {
     try {

@@ -144,7 +144,7 @@ TEST(ThaiRetrieval, KeepWholeWordsStayOneTerm) {
   IndexOptions other;
   other.keep_whole["th"] = {"ใหม่"};
   Indexer changed(index.db, other);
-  EXPECT_EQ(changed.index({(dir.path() / "kb").string()}).updated, 1u);
+  EXPECT_EQ(changed.index({(dir.path() / "kb").string()}).reanalysed, 1u);
 }
 
 TEST(ThaiRetrieval, DecomposedSaraAmMatchesTheComposedSpelling) {
