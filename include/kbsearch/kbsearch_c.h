@@ -240,8 +240,8 @@ typedef struct kbsearch_report {
   size_t added;     /* articles new to the index */
   size_t updated;   /* articles whose file (or put text and fields) changed */
   size_t deleted;   /* articles whose file disappeared, or removed */
-  size_t unchanged; /* files skipped because their content matched; puts
-                       that changed nothing */
+  size_t unchanged; /* files skipped because their content and analysis
+                       are current; puts that changed nothing */
   size_t failed;    /* files that could not be indexed: see errors */
   /* Files whose articles belong to shards this run does not write. */
   size_t elsewhere;
@@ -255,6 +255,21 @@ typedef struct kbsearch_report {
   double read_seconds;
   double analyze_seconds;
   double write_seconds;
+  /* Articles of unchanged text analysed afresh: every one in a rebuild,
+   * all after a change of the analysis (keep-whole lists, version). */
+  size_t reanalysed;
+  /* The ids counted in added, updated and deleted, sorted
+   * (added_id_count == added, and so on). */
+  const char *const *added_ids;
+  size_t added_id_count;
+  const char *const *updated_ids;
+  size_t updated_id_count;
+  const char *const *deleted_ids;
+  size_t deleted_id_count;
+  /* Not errors: files of the same text under different ids, each warning
+   * naming both (kbsearch::IndexReport::warnings). */
+  const kbsearch_file_error *warnings;
+  size_t warning_count;
 } kbsearch_report;
 
 KBSEARCH_C_API void kbsearch_report_free(kbsearch_report *report);

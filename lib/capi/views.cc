@@ -67,6 +67,20 @@ ReportView::ReportView(IndexReport report) : kbsearch_report{}, cpp(std::move(re
   read_seconds = cpp.read_seconds;
   analyze_seconds = cpp.analyze_seconds;
   write_seconds = cpp.write_seconds;
+  reanalysed = cpp.reanalysed;
+  for (const FileError& w : cpp.warnings) file_warnings.push_back({w.path.c_str(), w.message.c_str()});
+  warnings = file_warnings.data();
+  warning_count = file_warnings.size();
+  const auto view = [](const std::vector<std::string>& ids, std::vector<const char*>& views) {
+    for (const std::string& id : ids) views.push_back(id.c_str());
+    return views.data();
+  };
+  added_ids = view(cpp.added_ids, added_id_views);
+  added_id_count = added_id_views.size();
+  updated_ids = view(cpp.updated_ids, updated_id_views);
+  updated_id_count = updated_id_views.size();
+  deleted_ids = view(cpp.deleted_ids, deleted_id_views);
+  deleted_id_count = deleted_id_views.size();
 }
 
 StoredArticleView::StoredArticleView(StoredArticle article)

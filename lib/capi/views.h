@@ -43,7 +43,8 @@ struct ReportView : kbsearch_report {
   ReportView& operator=(const ReportView&) = delete;
 
   const IndexReport cpp;
-  std::vector<kbsearch_file_error> file_errors;
+  std::vector<kbsearch_file_error> file_errors, file_warnings;
+  std::vector<const char*> added_id_views, updated_id_views, deleted_id_views;
 };
 
 struct StoredArticleView : kbsearch_stored_article {

@@ -134,6 +134,15 @@ class Report(Structure):
         ("read_seconds", c_double),
         ("analyze_seconds", c_double),
         ("write_seconds", c_double),
+        ("reanalysed", c_size_t),
+        ("added_ids", POINTER(c_char_p)),
+        ("added_id_count", c_size_t),
+        ("updated_ids", POINTER(c_char_p)),
+        ("updated_id_count", c_size_t),
+        ("deleted_ids", POINTER(c_char_p)),
+        ("deleted_id_count", c_size_t),
+        ("warnings", POINTER(FileError)),
+        ("warning_count", c_size_t),
     ]
 
 

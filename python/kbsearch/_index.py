@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import os
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterable, List, Mapping, Optional, Sequence, Union
 
 from . import _capi
 from ._convert import (
@@ -21,6 +21,10 @@ from ._errors import check
 from ._types import FileError, IndexReport
 
 
+def _file_errors(errors, count: int) -> List[FileError]:
+    return [FileError(from_c(errors[i].path), from_c(errors[i].message)) for i in range(count)]
+
+
 def _report(pointer: "ctypes._Pointer[_capi.Report]") -> IndexReport:
     """Copies a report out and frees it."""
     try:
@@ -30,12 +34,14 @@ def _report(pointer: "ctypes._Pointer[_capi.Report]") -> IndexReport:
             updated=r.updated,
             deleted=r.deleted,
             unchanged=r.unchanged,
+            reanalysed=r.reanalysed,
             failed=r.failed,
             elsewhere=r.elsewhere,
-            errors=[
-                FileError(from_c(r.errors[i].path), from_c(r.errors[i].message))
-                for i in range(r.error_count)
-            ],
+            errors=_file_errors(r.errors, r.error_count),
+            added_ids=[from_c(r.added_ids[i]) for i in range(r.added_id_count)],
+            updated_ids=[from_c(r.updated_ids[i]) for i in range(r.updated_id_count)],
+            deleted_ids=[from_c(r.deleted_ids[i]) for i in range(r.deleted_id_count)],
+            warnings=_file_errors(r.warnings, r.warning_count),
             dry_run=bool(r.dry_run),
             generation=r.generation,
             seconds=r.seconds,

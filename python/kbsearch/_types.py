@@ -25,9 +25,14 @@ class IndexReport:
     updated: int
     deleted: int
     unchanged: int
+    reanalysed: int
     failed: int
     elsewhere: int
     errors: List[FileError]
+    added_ids: List[str]
+    updated_ids: List[str]
+    deleted_ids: List[str]
+    warnings: List[FileError]
     dry_run: bool
     generation: int
     seconds: float

@@ -163,7 +163,9 @@ def test_commit_reports_what_changed(db):
     finally:
         index.close()
     assert (report.added, report.updated, report.deleted, report.unchanged) == (1, 0, 1, 1)
-    assert report.errors == [] and not report.dry_run
+    assert (report.added_ids, report.updated_ids, report.deleted_ids) == (
+        ["help-2000-sv"], [], ["billing-9-pt"])
+    assert report.errors == [] and report.warnings == [] and not report.dry_run
 
 
 def test_with_block_discards_on_an_exception(db):

@@ -18,6 +18,8 @@ def corpus_db(tmp_path_factory):
         report = index.index(CORPUS)
     assert report.failed == 0 and report.errors == []
     assert report.added == sum(1 for p in CORPUS.rglob("*") if p.suffix in (".md", ".txt"))
+    assert len(report.added_ids) == report.added and "reset-password-th" in report.added_ids
+    assert report.added_ids == sorted(report.added_ids)
     return path
 
 

@@ -1,11 +1,17 @@
 // What the command line says, through the real `kbsearch` binary: language
 // tags, exit codes and messages, in text and with --json.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "cli/cli_run.h"
+#include "corpus_generator.h"
 #include "test_support.h"
 
 namespace kbsearch {
@@ -297,6 +303,111 @@ TEST(CliMessages, QuietIndexRunsSayNothingUnlessSomethingFailed) {
   const CliRun failed = kbsearch({"index", "--db", dir / "kb", "-q", dir / "a"});
   EXPECT_EQ(failed.exit_code, 1);
   EXPECT_TRUE(Contains(failed.err, "broken.md: front matter"));
+}
+
+// With --json a run lists the ids it changed and the files it indexed
+// twice; the text says so too, and a rebuild says it analysed every article.
+TEST(CliIndexReport, IdsChangedAndDuplicatesAreReported) {
+  const TempDir dir;
+  const std::string text = "---\nlang: sw\n---\n# Kuweka upya nenosiri\n\nFungua mipangilio na uchague nenosiri.\n";
+  testutil::write_file(dir.path() / "a" / "nenosiri.md", text);
+  testutil::write_file(dir.path() / "a" / "senha.md", "---\nlang: pt\n---\n# Senha\n\nEsqueci a senha.\n");
+  ASSERT_EQ(kbsearch({"index", "--db", dir / "kb", dir / "a"}).exit_code, 0);
+
+  testutil::write_file(dir.path() / "a" / "nakala" / "nenosiri.md", text);
+  testutil::write_file(dir.path() / "a" / "senha.md", "---\nlang: pt\n---\n# Senha\n\nEsqueci a minha senha.\n");
+  const CliRun run = kbsearch({"index", "--db", dir / "kb", "--json", dir / "a"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const json report = run.parsed();
+  EXPECT_EQ(report["ids"], json::parse(R"({"added": ["nakala/nenosiri"], "updated": ["senha"], "deleted": []})"));
+  // One warning naming both files (the later in path order, the earlier).
+  ASSERT_EQ(report["warnings"].size(), 1u) << report.dump();
+  const std::string copy = (dir.path() / "a" / "nenosiri.md").string();
+  const std::string original = (dir.path() / "a" / "nakala" / "nenosiri.md").string();
+  EXPECT_EQ(report["warnings"][0]["path"], copy);
+  EXPECT_TRUE(Contains(run.err, "warning: " + copy + ": the same text as " + original +
+                                    " (id 'nakala/nenosiri'), indexed again as id 'nenosiri'"))
+      << run.err;
+  EXPECT_EQ(kbsearch({"index", "--db", dir / "kb", "--quiet", dir / "a"}).err, "") << "a warning is not a failure";
+
+  const CliRun rebuild = kbsearch({"index", "--db", dir / "kb", "--rebuild", dir / "a"});
+  ASSERT_EQ(rebuild.exit_code, 0) << rebuild.err;
+  EXPECT_TRUE(Contains(rebuild.err, "rebuilt " + (dir / "kb") + ", every article analysed afresh: 0 added, 0 "
+                                    "updated, 0 deleted, 0 unchanged, 3 analysed again (text unchanged)"))
+      << rebuild.err;
+}
+
+// `kbsearch index` started in the background; its process id, once it
+// holds the index's lock (written into DIR/kbsearch.lock).
+pid_t pid_holding_lock(const std::string& db) {
+  const std::string lock = db + "/kbsearch.lock";
+  for (int tries = 0; tries < 6000; ++tries) {
+    if (std::filesystem::exists(lock)) {
+      const std::string pid = testutil::read_file(lock);
+      if (!pid.empty() && pid.back() == '\n') return static_cast<pid_t>(std::stol(pid));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return 0;
+}
+
+// SIGINT or SIGTERM in the middle of a run: it says what was committed and
+// exits as the shell reports the signal (128 + N). (That the next run
+// finishes is run_report_test's.)
+TEST(CliIndexReport, ASignalStopsTheRunAndSaysWhatWasCommitted) {
+  const TempDir dir;
+  bench::generate_corpus((kCorpusDir / "articles").string(), dir / "kb", 3000);
+  const std::string db = dir / "db";
+  for (const int signal : {SIGTERM, SIGINT}) {
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      const std::string out = dir / "out.json", err = dir / "err.txt";
+      freopen(out.c_str(), "w", stdout);
+      freopen(err.c_str(), "w", stderr);
+      execl(KBSEARCH_CLI, KBSEARCH_CLI, "index", "--db", db.c_str(), "--json", (dir / "kb").c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    const pid_t holder = pid_holding_lock(db);
+    EXPECT_EQ(holder, child);
+    kill(child, signal);
+    int status = 0;
+    waitpid(child, &status, 0);
+    ASSERT_TRUE(WIFEXITED(status)) << "killed by the signal instead of stopping";
+    EXPECT_EQ(WEXITSTATUS(status), 128 + signal);
+    const std::string err = testutil::read_file(dir / "err.txt");
+    EXPECT_TRUE(Contains(err, std::string("interrupted by ") + (signal == SIGINT ? "SIGINT" : "SIGTERM") +
+                                  ": nothing was committed. Readers have generation 1; run the same command "
+                                  "again to finish."))
+        << err;
+    const json report = json::parse(testutil::read_file(dir / "out.json"));
+    EXPECT_EQ(report["stopped"], true);
+    EXPECT_EQ(report["added"], 0);
+    std::filesystem::remove(db + "/kbsearch.lock");
+  }
+}
+
+// On a terminal the progress bar's line is cleared before the message.
+TEST(CliIndexReport, AStoppedRunClearsItsProgressBar) {
+  if (std::system("command -v script >/dev/null 2>&1") != 0) GTEST_SKIP() << "script(1) (bsdutils) is not installed";
+  const TempDir dir;
+  bench::generate_corpus((kCorpusDir / "articles").string(), dir / "kb", 3000);
+  const std::string db = dir / "db";
+  const std::string command = "script -qec " +
+                              testutil::shell_quote(testutil::shell_quote(KBSEARCH_CLI) + " index --db " +
+                                                    testutil::shell_quote(db) + " " +
+                                                    testutil::shell_quote(dir / "kb")) +
+                              " /dev/null >" + testutil::shell_quote(dir / "out") + " 2>&1 </dev/null";
+  std::thread stopper([&db] {
+    const pid_t holder = pid_holding_lock(db);
+    if (holder > 0) kill(holder, SIGTERM);
+  });
+  const int status = std::system(command.c_str());
+  stopper.join();
+  EXPECT_EQ(WEXITSTATUS(status), 143);
+  const std::string out = testutil::read_file(dir / "out");
+  EXPECT_TRUE(Contains(out, "\r\033[Kinterrupted by SIGTERM: nothing was committed")) << out;
 }
 
 }  // namespace

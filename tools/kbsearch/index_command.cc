@@ -7,6 +7,8 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 
 #include "commands.h"
@@ -114,16 +116,24 @@ void print_check(const QualityReport& check, const IndexReport& report) {
   std::cerr << "readers keep generation " << report.generation << "\n";
 }
 
+nlohmann::json file_errors_json(const std::vector<FileError>& errors) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : errors) out.push_back({{"path", e.path}, {"message", e.message}});
+  return out;
+}
+
 nlohmann::json report_json(const IndexReport& r) {
-  nlohmann::json errors = nlohmann::json::array();
-  for (const auto& e : r.errors) errors.push_back({{"path", e.path}, {"message", e.message}});
   return {{"added", r.added},
           {"updated", r.updated},
           {"deleted", r.deleted},
           {"unchanged", r.unchanged},
+          {"reanalysed", r.reanalysed},
           {"failed", r.failed},
           {"elsewhere", r.elsewhere},
-          {"errors", errors},
+          {"ids", {{"added", r.added_ids}, {"updated", r.updated_ids}, {"deleted", r.deleted_ids}}},
+          {"errors", file_errors_json(r.errors)},
+          {"warnings", file_errors_json(r.warnings)},
+          {"stopped", r.stopped},
           {"dry_run", r.dry_run},
           {"generation", r.generation},
           {"seconds", r.seconds},
@@ -141,6 +151,50 @@ void draw_progress(const IndexProgress& p) {
   std::fprintf(stderr, "\r[%s%s] %zu/%zu files  %.0f/s  ETA %.0fs ", std::string(static_cast<std::size_t>(filled), '#').c_str(),
                std::string(static_cast<std::size_t>(kWidth - filled), ' ').c_str(), p.done, p.total, rate, left);
   if (p.done == p.total) std::fputc('\n', stderr);
+}
+
+// SIGINT and SIGTERM ask the run to stop at the next file; a second one
+// ends the process at once (the index is safe to kill). A signal the
+// process was started ignoring (nohup, a background job) stays ignored.
+std::atomic<bool> stop_asked{false};
+volatile std::sig_atomic_t stop_signal = 0;
+
+extern "C" void ask_to_stop(int signal) {
+  stop_signal = signal;
+  stop_asked.store(true);
+}
+
+void stop_on_signals() {
+  struct sigaction action {};
+  action.sa_handler = ask_to_stop;
+  action.sa_flags = SA_RESETHAND;
+  sigemptyset(&action.sa_mask);
+  for (const int signal : {SIGINT, SIGTERM}) {
+    struct sigaction before {};
+    sigaction(signal, nullptr, &before);
+    if (before.sa_handler != SIG_IGN) sigaction(signal, &action, nullptr);
+  }
+}
+
+std::string counts(const IndexReport& r) {
+  return std::to_string(r.added) + " added, " + std::to_string(r.updated) + " updated, " +
+         std::to_string(r.deleted) + " deleted";
+}
+
+// What an interrupted run leaves, and the exit code of its signal (128 + N,
+// as a shell reports a process the signal killed).
+int report_stopped(const IndexReport& report, bool progress_shown) {
+  if (progress_shown) std::fputs("\r\033[K", stderr);
+  const int signal = stop_signal;
+  std::cerr << "interrupted by " << (signal == SIGINT ? "SIGINT" : "SIGTERM") << ": ";
+  if (report.added + report.updated + report.deleted + report.reanalysed == 0) {
+    std::cerr << "nothing was committed";
+  } else {
+    std::cerr << "committed " << counts(report) << " before it; the rest was not";
+  }
+  std::cerr << ". Readers have generation " << report.generation
+            << "; run the same command again to finish.\n";
+  return 128 + signal;
 }
 
 int run_index(const IndexArgs& args) {
@@ -168,18 +222,28 @@ int run_index(const IndexArgs& args) {
     options.shard = k;
     options.shards = n;
   }
-  if (is_terminal(stderr) && !args.quiet) options.progress = draw_progress;
+  const bool progress_shown = is_terminal(stderr) && !args.quiet;
+  if (progress_shown) options.progress = draw_progress;
+  options.stop = &stop_asked;
+  stop_on_signals();
   Indexer indexer(args.db, options);
   const IndexReport report = indexer.index(args.paths);
 
   if (args.json) print_json(report_json(report));
   for (const auto& e : report.errors) std::cerr << "error: " << e.path << ": " << e.message << "\n";
+  if (report.stopped) return report_stopped(report, progress_shown);
+  if (!args.quiet) {
+    for (const auto& w : report.warnings) std::cerr << "warning: " << w.path << ": " << w.message << "\n";
+  }
   if (args.quiet && report.check.passed) return report.failed == 0 ? kExitOk : kExitSomeFailed;
   std::cerr << (report.dry_run          ? "dry run, nothing written: would have "
                 : !report.check.passed ? "refused by the quality check, nothing written: would have "
+                : args.rebuild         ? "rebuilt " + args.db + ", every article analysed afresh: "
                                        : "indexed into " + args.db + ": ")
-            << report.added << " added, " << report.updated << " updated, " << report.deleted
-            << " deleted, " << report.unchanged << " unchanged, " << report.failed << " failed"
+            << counts(report) << ", " << report.unchanged << " unchanged, "
+            << (report.reanalysed != 0 ? std::to_string(report.reanalysed) + " analysed again (text unchanged), "
+                                       : "")
+            << report.failed << " failed"
             << (report.elsewhere != 0 ? ", " + std::to_string(report.elsewhere) + " in other shards" : "") << " ("
             << report.seconds << " s, generation " << report.generation << ")\n";
   print_check(report.check, report);
@@ -218,7 +282,8 @@ Command add_index_command(CLI::App& app) {
       "  kbsearch index --db /var/lib/kb --rebuild --quiet --json --check must-find.tsv /srv/help-center\n"
       "Exit codes: 0 success; 1 some files failed (the rest was indexed and committed); 2 usage error; "
       "3 index locked by another writer; 4 index corrupt or of another version; 5 other error; "
-      "6 the quality check failed: nothing was committed or switched.");
+      "6 the quality check failed: nothing was committed or switched; 130 stopped by SIGINT (Ctrl-C): what "
+      "was committed is reported, the rest was not; 143 stopped by SIGTERM: the same.");
   cmd->add_option("--db", args->db, "Index directory (created if missing)")->required()
       ->type_name("DIR");
   cmd->add_flag("-j,--json", args->json, "Print the report as JSON on stdout");
@@ -237,11 +302,12 @@ Command add_index_command(CLI::App& app) {
                   "sv=synonyms-sv.txt; stored in the index, they replace earlier ones")
       ->type_name("LANG=FILE");
   cmd->add_flag("--rebuild", args->rebuild,
-                "Write a new generation and switch readers to it atomically, keeping the "
-                "previous one for 'kbsearch rollback'");
+                "Write a new generation, analysing every article afresh, and switch readers to it "
+                "atomically, keeping the previous one for 'kbsearch rollback'");
   cmd->add_flag("--from-source", args->from_source,
-                "With --rebuild: analyse every article afresh rather than start from a copy of "
-                "the live generation (a damaged one is never copied anyway)")
+                "With --rebuild: start from nothing rather than a copy of the live generation, for when "
+                "its content cannot be trusted (a damaged one is never copied); articles of files outside "
+                "the PATHs given are not kept")
       ->needs("--rebuild");
   cmd->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
   cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)")

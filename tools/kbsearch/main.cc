@@ -17,7 +17,8 @@ constexpr const char* kExitCodesHelp =
     "--queries lines were rejected (the rest was answered), or nothing matched with --fail-on-empty; 2 "
     "usage error (arguments, query, language); 3 index locked by another writer; 4 index "
     "missing, corrupt or of another version (rebuild with 'index --rebuild'); 5 other error; 6 the "
-    "quality check (index --check, --qrels) failed: nothing was committed or switched.";
+    "quality check (index --check, --qrels) failed: nothing was committed or switched; 130 index stopped "
+    "by SIGINT (Ctrl-C): what was committed is reported; 143 index stopped by SIGTERM: the same.";
 
 // The documented exit code of an error that ended a command.
 int exit_code_for(const std::exception& e) {
