@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "man_page.h"
 #include "query_file.h"
 #include "terminal.h"
 #include "kbsearch/error.h"
@@ -115,6 +116,12 @@ int main(int argc, char** argv) {
   const auto end_of_options = std::find(args.begin(), args.end(), "--");
   const bool json = std::find(args.begin(), end_of_options, "--json") != end_of_options ||
                     std::find(args.begin(), end_of_options, "-j") != end_of_options;
+  // Hidden from --help (not a CLI11 option, which would leave a blank group
+  // there): CMake writes kbsearch.1 with it.
+  if (args == std::vector<std::string>{"--man"}) {
+    write_man_page(app, std::cout);
+    return kExitOk;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
