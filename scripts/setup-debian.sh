@@ -21,6 +21,7 @@ packages=(
   libcpp-httplib-dev  # HTTP server of kbsearch serve
   chromium chromium-driver python3-selenium  # the search page's test in headless Chromium (tests/web)
   fonts-thai-tlwg     # Thai glyphs for Chromium, in the search page's screenshots
+  groff-base man-db   # kbsearch(1): groff renders it in tests/cli/man_page_test, man finds it once installed
 )
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves that a program can embed kbsearch in each of the three ways the
 # README gives, and that the installed CLI runs. Installs the build tree into
-# a scratch prefix, indexes corpus/ with the installed CLI, then builds
+# a scratch prefix, checks that `man kbsearch` finds the installed CLI's
+# manual page, indexes corpus/ with the installed CLI, then builds
 # examples/search_example (C++) and examples/c_example (C, through
 # kbsearch_c.h)
 #   installed:  with CMake, find_package(kbsearch) finding the prefix;
@@ -52,6 +53,16 @@ mkdir -p "$work_dir"
 prefix=$work_dir/prefix db=$work_dir/db
 
 step install "$cmake" --install "$build_dir" --prefix "$prefix"
+
+echo "== manual page"
+# The installed CLI's own page, where man finds it for a kbsearch on PATH
+# (man-db looks in BINDIR/../share/man).
+man_page=$prefix/share/man/man1/kbsearch.1
+[[ -s $man_page ]] || fail "no manual page at $man_page"
+"$prefix/bin/kbsearch" --man >"$work_dir/kbsearch.1" 2>&1 || fail "kbsearch --man exited with $?" "$work_dir/kbsearch.1"
+cmp -s "$man_page" "$work_dir/kbsearch.1" || fail "$man_page is not what the installed kbsearch --man writes"
+found=$(env -u MANPATH PATH="$prefix/bin:$PATH" man -w kbsearch 2>&1) || fail "man -w kbsearch: $found"
+[[ $(realpath -e "$found") == $(realpath -e "$man_page") ]] || fail "man kbsearch finds $found, not $man_page"
 # No LD_LIBRARY_PATH: the installed CLI finds the installed library through
 # its relative RPATH.
 step index "$prefix/bin/kbsearch" index --db "$db" "$source_dir/corpus"
