@@ -8,6 +8,8 @@
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
 #include <thread>
 
 #include "cli/cli_run.h"
@@ -291,6 +293,31 @@ TEST(CliMessages, EveryCommandsHelpHasAnExampleAndItsExitCodes) {
     EXPECT_TRUE(Contains(help.out, "  kbsearch " + command + " ")) << command << ": no example\n" << help.out;
     EXPECT_TRUE(Contains(help.out, "Exit codes: ")) << command << ": no exit codes\n" << help.out;
   }
+}
+
+// Placeholders say what a value is (N, DIR, SECONDS, LANG=FILE), never the
+// parser's types or checks ("TEXT", "N:UINT in [0 - 1024]").
+TEST(CliMessages, PlaceholdersNameWhatAValueIs) {
+  const std::regex parser_words(R"(\b(TEXT|INT|UINT|FLOAT|BOOLEAN|NUMBER|NONNEGATIVE|POSITIVE)\b| in \[|:\{)");
+  std::size_t checked = 0;
+  for (const std::string command : {"", "index", "rollback", "check", "search", "suggest", "eval", "analyze", "side",
+                                    "serve-shard", "serve"}) {
+    const std::string help = kbsearch(command.empty() ? std::vector<std::string>{"--help"}
+                                                      : std::vector<std::string>{command, "--help"})
+                                 .out;
+    std::istringstream lines(help);
+    bool listing = false;  // in the Options: or Positionals: list
+    for (std::string line; std::getline(lines, line);) {
+      if (line == "Options:" || line == "Positionals:") listing = true;
+      else if (line.empty()) listing = false;
+      else if (listing && line.rfind("  ", 0) == 0) {
+        const std::string names_and_placeholder = line.substr(2, line.find("  ", 2) - 2);
+        EXPECT_FALSE(std::regex_search(names_and_placeholder, parser_words)) << command << ": " << line;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 60u);  // every command's options were read
 }
 
 TEST(CliMessages, QuietIndexRunsSayNothingUnlessSomethingFailed) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "option_checks.h"
 #include "kbsearch/analyzer.h"
 #include "terminal.h"
 #include "tokens_json.h"
@@ -75,10 +76,11 @@ Command add_analyze_command(CLI::App& app) {
       "  kbsearch analyze --lang sv --explain lösenordet\n"
       "Exit codes: 0 success; 2 usage error (arguments, language); 5 other error.");
   cmd->add_option("--lang", args->lang, "Language code (th, sv, tr, sw, pt, or any ISO 639-1)")
-      ->required();
+      ->required()
+      ->type_name("LANG");
   cmd->add_flag("--json", args->json, "Print tokens as JSON");
   cmd->add_flag("--explain", args->explain, "Show the tokens after every stage of the pipeline");
-  cmd->add_option("text", args->words, "Text to analyze")->required();
+  cmd->add_option("text", args->words, "Text to analyze")->required()->type_name("WORDS");
   return {cmd, [args] { return run_analyze(*args); }};
 }
 

@@ -107,10 +107,13 @@ Command add_eval_command(CLI::App& app) {
       "A query the searcher rejects is named on stderr and counts as finding nothing.\n"
       "Exit codes: 0 success; 2 usage error, or a file that cannot be read or has a bad line; 4 index "
       "missing, corrupt or of another version; 5 other error.");
-  cmd->add_option("--db", args->db, "Index directory or stub file")->required();
-  cmd->add_option("--queries", args->queries, "query_id<TAB>lang<TAB>query lines (lang may be empty)")
-      ->required();
-  cmd->add_option("--qrels", args->qrels, "query_id<TAB>doc_id<TAB>grade lines")->required();
+  cmd->add_option("--db", args->db, "Index directory or stub file")->required()->type_name("PATH");
+  cmd->add_option("--queries", args->queries, "FILE of query_id<TAB>lang<TAB>query lines (lang may be empty)")
+      ->required()
+      ->type_name("FILE");
+  cmd->add_option("--qrels", args->qrels, "FILE of query_id<TAB>doc_id<TAB>grade lines")
+      ->required()
+      ->type_name("FILE");
   cmd->add_flag("--json", args->json, "Print the figures, and each query's, as JSON");
   return {cmd, [args] { return run_eval(*args); }};
 }

@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "option_checks.h"
 #include "language_files.h"
 #include "kbsearch/indexer.h"
 #include "query_file.h"
@@ -310,8 +311,8 @@ Command add_index_command(CLI::App& app) {
                 "the PATHs given are not kept")
       ->needs("--rebuild");
   cmd->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
-  cmd->add_option("--threads", args->threads, "Analysis threads (default: one per core)")
-      ->check(CLI::Range(0u, 1024u))
+  cmd->add_option("--threads", args->threads, "Analysis threads, up to 1024 (default, 0: one per core)")
+      ->check(unlabelled(CLI::Range(0u, 1024u)))
       ->type_name("N");
   cmd->add_option("--wait", args->wait_seconds,
                   "Wait up to SECONDS for another indexer's lock instead of failing at once")
@@ -328,7 +329,7 @@ Command add_index_command(CLI::App& app) {
   cmd->add_option("--shards", args->shards,
                   "Split the index into N shards (by a hash of each article's id) with a side "
                   "database for spelling and synonyms; see README 'Scaling out'")
-      ->check(CLI::Range(1u, 1024u))
+      ->check(unlabelled(CLI::Range(1u, 1024u)))
       ->type_name("N");
   cmd->add_option("--shard", args->shard,
                   "K/N: write only shard K of N (DIR/shard-K-of-N), as a shard's own host does; "
@@ -359,12 +360,12 @@ Command add_index_command(CLI::App& app) {
   qrels->needs(queries);
   cmd->add_option("--min-mrr", args->min_mrr, "With --qrels: the lowest MRR@10 accepted (0 to 1)")
       ->needs(qrels)
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(unlabelled(CLI::Range(0.0, 1.0)))
       ->type_name("X");
   cmd->add_option("--max-mrr-drop", args->max_mrr_drop,
                   "With --qrels: how far MRR@10 may fall below the live index's (0 to 1)")
       ->needs(qrels)
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(unlabelled(CLI::Range(0.0, 1.0)))
       ->type_name("X");
   cmd->add_flag("--no-check", args->no_check, "Remove the stored quality check: this run and later ones are not checked")
       ->excludes(check)
@@ -385,8 +386,8 @@ Command add_rollback_command(CLI::App& app) {
       "Exit codes: 0 switched back (the generation is printed); 2 usage error; 3 index locked by another "
       "writer (see --wait); 4 no index at --db (nothing is created); 5 other error, such as no earlier "
       "generation to switch to.");
-  cmd->add_option("--db", *db, "Index directory")->required();
-  cmd->add_option("--wait", *wait_seconds, "Wait up to SECONDS for another indexer's lock");
+  cmd->add_option("--db", *db, "Index directory")->required()->type_name("DIR");
+  cmd->add_option("--wait", *wait_seconds, "Wait up to SECONDS for another indexer's lock")->type_name("SECONDS");
   return {cmd, [db, wait_seconds] { return run_rollback(*db, *wait_seconds); }};
 }
 
@@ -401,7 +402,7 @@ Command add_check_command(CLI::App& app) {
       "  kbsearch check --db /var/lib/kb --json\n"
       "Exit codes: 0 no problem found; 2 usage error; 4 the index is missing, damaged or of another version "
       "(the problems are printed, and with --json listed); 5 other error.");
-  cmd->add_option("--db", *db, "Index directory")->required();
+  cmd->add_option("--db", *db, "Index directory")->required()->type_name("DIR");
   cmd->add_flag("--json", *json, "Print the report as JSON on stdout");
   return {cmd, [db, json] { return run_check(*db, *json); }};
 }

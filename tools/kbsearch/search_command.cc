@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "commands.h"
+#include "option_checks.h"
 #include "kbsearch/error.h"
 #include "kbsearch/searcher.h"
 #include "query_file.h"
@@ -163,14 +164,6 @@ int run_search(const SearchArgs& args) {
 
 Command add_search_command(CLI::App& app) {
   auto args = std::make_shared<SearchArgs>();
-  // Unsigned parsing would read -1 as 18446744073709551615.
-  const CLI::Validator whole_number(
-      [](const std::string& value) {
-        return value.find_first_not_of("0123456789") == std::string::npos && !value.empty()
-                   ? std::string()
-                   : "must be a whole number, 0 or more, not '" + value + "'";
-      },
-      "N");
   CLI::App* cmd = app.add_subcommand("search", "Search the index");
   cmd->footer(
       "Query language: words; \"exact phrase\"; -excluded; OR, AND, (parentheses); prefix*; "
@@ -187,17 +180,17 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("-l,--lang", args->lang,
                   "The user's language: analyse the query for it and prefer its translations "
                   "(default: guess from the query)")
-      ->type_name("CODE");
+      ->type_name("LANG");
   cmd->add_option("-n,--limit", args->limit, "Number of hits")
-      ->check(whole_number)
+      ->check(whole_number())
       ->capture_default_str()
       ->type_name("N");
   cmd->add_option("--offset", args->offset, "Skip this many hits")
-      ->check(whole_number)
+      ->check(whole_number())
       ->capture_default_str()
       ->type_name("N");
-  cmd->add_option("--sort", args->sort, "Order of hits")
-      ->check(CLI::IsMember({"relevance", "updated"}))
+  cmd->add_option("--sort", args->sort, "Order of hits: relevance or updated (newest first)")
+      ->check(unlabelled(CLI::IsMember({"relevance", "updated"})))
       ->capture_default_str()
       ->type_name("relevance|updated");
   cmd->add_flag("--all-translations", args->all_translations,
@@ -207,23 +200,23 @@ Command add_search_command(CLI::App& app) {
   cmd->add_option("--facet-max-matches", args->facet_max_matches,
                   "Count facets and the total over at most this many matches; past it they are "
                   "estimated (\"about\", facets_exact false in --json)")
-      ->check(whole_number)
+      ->check(whole_number())
       ->capture_default_str()
       ->type_name("N");
   cmd->add_option("--snippet-chars", args->snippet_chars, "Snippet length in characters")
-      ->check(whole_number)
+      ->check(whole_number())
       ->capture_default_str()
       ->type_name("N");
   cmd->add_option("--mark-pre", args->mark_pre,
                   "Put before each highlight in snippet_html (--json), as it is")
       ->capture_default_str()
-      ->type_name("TEXT");
+      ->type_name("MARKUP");
   cmd->add_option("--mark-post", args->mark_post, "Put after each highlight in snippet_html (--json)")
       ->capture_default_str()
-      ->type_name("TEXT");
+      ->type_name("MARKUP");
   cmd->add_option("--recency-bonus", args->recency_bonus,
                   "Score added to articles updated today, falling to 0 over a year")
-      ->check(CLI::NonNegativeNumber)
+      ->check(unlabelled(CLI::NonNegativeNumber))
       ->type_name("X");
   cmd->add_flag("--allow-missing-shards", args->allow_missing_shards,
                 "Sharded index: when a shard and its replicas do not answer, answer from the "

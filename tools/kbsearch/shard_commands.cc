@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "option_checks.h"
 #include "language_files.h"
 #include "kbsearch/error.h"
 #include "kbsearch/indexer.h"
@@ -96,14 +97,19 @@ Command add_side_command(CLI::App& app) {
       "  kbsearch side --db /var/lib/kb --remote shard1:7001,replica1:7001 --remote shard2:7001\n"
       "Exit codes: 0 success; 2 usage error; 3 index locked by another writer (see --wait); 4 a shard "
       "missing, corrupt or of another version; 5 other error.");
-  cmd->add_option("--db", args->db, "Index directory searches open (created if missing)")->required();
+  cmd->add_option("--db", args->db, "Index directory searches open (created if missing)")
+      ->required()
+      ->type_name("DIR");
   cmd->add_option("--remote", args->remotes,
                   "HOST:PORT of a shard server, once per shard, in order, optionally followed by its "
                   "replicas' servers: HOST:PORT,REPLICA:PORT... (default: the shards the index names "
-                  "already)");
+                  "already)")
+      ->type_name("HOST:PORT[,REPLICA:PORT...]");
   cmd->add_option("--synonyms", args->synonyms,
-                  "LANG=FILE: synonym groups, as for 'kbsearch index'; they replace earlier ones");
-  cmd->add_option("--wait", args->wait_seconds, "Wait up to SECONDS for another writer's lock");
+                  "LANG=FILE: synonym groups, as for 'kbsearch index'; they replace earlier ones")
+      ->type_name("LANG=FILE");
+  cmd->add_option("--wait", args->wait_seconds, "Wait up to SECONDS for another writer's lock")
+      ->type_name("SECONDS");
   return {cmd, [args] { return run_side(*args); }};
 }
 
@@ -118,14 +124,18 @@ Command add_serve_shard_command(CLI::App& app) {
       "Runs xapian-tcpsrv in its place once the shard opens.\n"
       "Exit codes: 2 usage error; 4 the shard is missing, corrupt or of another version; 5 other error, "
       "such as xapian-tcpsrv not installed.");
-  cmd->add_option("--db", args->db, "Index directory holding the shard")->required();
-  cmd->add_option("--shard", args->shard, "K/N: serve DIR/shard-K-of-N (default: DIR itself)");
-  cmd->add_option("--port", args->port, "TCP port to listen on")->required()->check(CLI::Range(1u, 65535u));
+  cmd->add_option("--db", args->db, "Index directory holding the shard")->required()->type_name("DIR");
+  cmd->add_option("--shard", args->shard, "K/N: serve DIR/shard-K-of-N (default: DIR itself)")->type_name("K/N");
+  cmd->add_option("--port", args->port, "TCP port to listen on, 1 to 65535")
+      ->required()
+      ->check(unlabelled(CLI::Range(1u, 65535u)))
+      ->type_name("PORT");
   cmd->add_option("--interface", args->interface,
                   "Address to listen on; other hosts reach the shard only on one of this host's "
                   "addresses, or 0.0.0.0 for every interface (the shard protocol has no "
                   "authentication: keep it on a private network)")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->type_name("ADDR");
   return {cmd, [args] { return run_serve_shard(*args); }};
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "option_checks.h"
 #include "kbsearch/searcher.h"
 #include "results_json.h"
 #include "search_output.h"
@@ -61,15 +62,21 @@ Command add_suggest_command(CLI::App& app) {
       "  kbsearch suggest --db /var/lib/kb --json ลืมรหัส\n"
       "Exit codes: 0 success, completions or none; 2 usage error (arguments, query, language); 4 index "
       "missing, corrupt or of another version; 5 other error.");
-  cmd->add_option("--db", args->db, "Index directory or stub file")->required();
-  cmd->add_option("--lang", args->request.lang, "The user's language (default: guess from the query)");
-  cmd->add_option("-n,--limit", args->request.limit, "Number of hits")->capture_default_str();
+  cmd->add_option("--db", args->db, "Index directory or stub file")->required()->type_name("PATH");
+  cmd->add_option("--lang", args->request.lang, "The user's language (default: guess from the query)")
+      ->type_name("LANG");
+  cmd->add_option("-n,--limit", args->request.limit, "Number of hits")
+      ->check(whole_number())
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--completions", args->request.completions, "Number of completions (at most 10)")
-      ->capture_default_str();
+      ->check(whole_number())
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_flag("--no-snippets", args->no_snippets, "Do not build snippets");
   cmd->add_flag("--json", args->json, "Print completions and results as JSON");
   add_colour_option(cmd, args->colour);
-  cmd->add_option("query", args->words, "What has been typed so far")->required();
+  cmd->add_option("query", args->words, "What has been typed so far")->required()->type_name("WORDS");
   return {cmd, [args] { return run_suggest(*args); }};
 }
 

@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include "option_checks.h"
+
 namespace kbsearch::cli {
 
 bool is_terminal(std::FILE* stream) { return isatty(fileno(stream)) != 0; }
@@ -12,8 +14,9 @@ bool is_terminal(std::FILE* stream) { return isatty(fileno(stream)) != 0; }
 void add_colour_option(CLI::App* cmd, std::string& when) {
   cmd->add_option("--color", when,
                   "Colour titles and highlights: auto (on a terminal, unless NO_COLOR is set), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
+      ->check(unlabelled(CLI::IsMember({"auto", "always", "never"})))
+      ->capture_default_str()
+      ->type_name("WHEN");
 }
 
 bool use_colour(const std::string& when) {

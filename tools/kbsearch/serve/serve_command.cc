@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "http_server.h"
+#include "option_checks.h"
 #include "kbsearch/searcher.h"
 #include "routes.h"
 #include "serve_context.h"
@@ -59,24 +60,31 @@ Command add_serve_command(CLI::App& app) {
       "  kbsearch serve --db /var/lib/kb --port 8080 --cors-origin https://help.example.com\n"
       "Exit codes: 0 stopped by SIGTERM or SIGINT; 2 usage error; 4 index missing, corrupt or of another "
       "version; 5 other error.");
-  cmd->add_option("--db", args->db, "Index directory or stub file")->required();
-  cmd->add_option("--interface", args->server.interface, "Address to listen on")->capture_default_str();
-  cmd->add_option("--port", args->server.port, "Port (0: any free one)")
-      ->check(CLI::Range(0, 65535))
-      ->capture_default_str();
+  cmd->add_option("--db", args->db, "Index directory or stub file")->required()->type_name("PATH");
+  cmd->add_option("--interface", args->server.interface, "Address to listen on")
+      ->capture_default_str()
+      ->type_name("ADDR");
+  cmd->add_option("--port", args->server.port, "Port, 0 to 65535 (0: any free one)")
+      ->check(unlabelled(CLI::Range(0, 65535)))
+      ->capture_default_str()
+      ->type_name("PORT");
   cmd->add_option("--threads", args->server.threads,
-                  "Worker threads, each serving one connection at a time (default: one per core, at least 8)");
+                  "Worker threads, each serving one connection at a time (default: one per core, at least 8)")
+      ->type_name("N");
   cmd->add_option("--max-in-flight", args->server.max_in_flight,
-                  "Connections served or waiting for a worker; more are answered 503")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
+                  "Connections served or waiting for a worker, 1 or more; more are answered 503")
+      ->check(unlabelled(CLI::PositiveNumber))
+      ->capture_default_str()
+      ->type_name("N");
   cmd->add_option("--time-limit-ms", args->server.time_limit_ms,
                   "Time a client has to send its request and take the answer, and the longest wait for a "
-                  "worker before 503")
-      ->check(CLI::Range(1u, 3600u * 1000u))
-      ->capture_default_str();
+                  "worker before 503, 1 to 3600000")
+      ->check(unlabelled(CLI::Range(1u, 3600u * 1000u)))
+      ->capture_default_str()
+      ->type_name("MS");
   cmd->add_option("--cors-origin", args->server.cors_origins,
-                  "Let web pages of this origin call the API (https://help.example.com, or * for any); repeatable");
+                  "Let web pages of this origin call the API (https://help.example.com, or * for any); repeatable")
+      ->type_name("ORIGIN");
   cmd->add_option("--write-token", args->write_token_file,
                   "Accept PUT and DELETE /articles/{id} with 'Authorization: Bearer TOKEN', TOKEN being this "
                   "file's text")
