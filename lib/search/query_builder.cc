@@ -133,6 +133,10 @@ class LanguageQuery {
   // words alone.
   Xapian::Query build_without_bonuses(const QueryNode& node);
   bool has_bonuses() const { return has_bonuses_; }
+  // What the second pass adds to the first pass's weight (a full query's
+  // weight is the first pass's plus these), each to be weighed on its own;
+  // filled by build_without_bonuses().
+  const std::vector<Xapian::Query>& extras() const { return extras_; }
   const QueryTerms& terms() const { return terms_; }
   bool has_phrases() const { return has_phrases_; }
   const Respelling& respelling() const { return respelling_; }
@@ -145,7 +149,7 @@ class LanguageQuery {
   void count_words(std::size_t words);
   Xapian::Query words_query(const QueryNode& node);
   void add_first_pass_words(const std::vector<std::pair<Xapian::doccount, Xapian::Query>>& words,
-                            std::vector<Xapian::Query>& units) const;
+                            std::vector<Xapian::Query>& units);
   Xapian::Query phrase_node_query(const QueryNode& node);
   Xapian::Query prefix_query(const QueryNode& node);
   Xapian::Query expand_prefix(const std::string& prefix_term) const;
@@ -170,6 +174,7 @@ class LanguageQuery {
   bool bonuses_ = true;  // build() adds them
   bool has_bonuses_ = false;
   std::map<std::string, std::string> suggestions_;  // asked of the index, by word
+  std::vector<Xapian::Query> extras_;
   const std::vector<Field> all_fields_;
   const std::vector<Field> title_fields_;
   QueryTerms terms_;
@@ -377,7 +382,7 @@ std::vector<Xapian::Query> gated(std::vector<Xapian::Query> outer, const std::ve
 // frequent, the first typed), in the order typed. A word no article has
 // takes no place: only its respelling, if any, can match.
 void LanguageQuery::add_first_pass_words(const std::vector<std::pair<Xapian::doccount, Xapian::Query>>& words,
-                                         std::vector<Xapian::Query>& units) const {
+                                         std::vector<Xapian::Query>& units) {
   std::vector<std::size_t> chosen(words.size());
   std::iota(chosen.begin(), chosen.end(), 0);
   if (!bonuses_) {
@@ -389,6 +394,12 @@ void LanguageQuery::add_first_pass_words(const std::vector<std::pair<Xapian::doc
     std::sort(chosen.begin(), chosen.end());
   }
   for (std::size_t i : chosen) units.push_back(words[i].second);
+  if (bonuses_) return;
+  std::vector<bool> taken(words.size());
+  for (std::size_t i : chosen) taken[i] = true;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!taken[i]) extras_.push_back(words[i].second);
+  }
 }
 
 Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
@@ -403,6 +414,8 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   // Bonuses that read no positions (Thai word pairs in the text field):
   // the first pass of a reranked search weighs them too.
   std::vector<Xapian::Query> term_bonuses;
+  // What the second pass adds to the first's weight.
+  std::vector<Xapian::Query> extras;
   // The words typed apart, each with how many articles have it when there
   // are more than kFirstPassWords (else 1: the index is not asked).
   std::vector<std::pair<const Word*, Xapian::Query>> typed;
@@ -416,13 +429,27 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
     }
     if (run.size() > 2) {
       const auto pair = [&](std::size_t k) { return adjacent_queries(run[k], run[k + 1], fields, kRunPairBonus); };
-      add_bonus(gated(pair(0), positional_queries(Xapian::Query::OP_PHRASE, run, fields, 0, kRunPhraseBonus)));
+      const std::vector<Xapian::Query> phrase =
+          positional_queries(Xapian::Query::OP_PHRASE, run, fields, 0, kRunPhraseBonus);
+      add_bonus(gated(pair(0), phrase));
       for (std::size_t k = 1; k + 1 < run.size(); ++k) add_bonus(pair(k));
+      // A pair term of the text field is in the first pass; the run's
+      // phrase there, which implies it, is what the second adds.
+      const auto pair_term = [&](std::size_t k, std::size_t f) {
+        return fields[f].prefix == index::prefix::kText && util::has_thai(run[k].token.term) &&
+               util::has_thai(run[k + 1].token.term);
+      };
       for (std::size_t k = 0; k + 1 < run.size(); ++k) {
-        if (util::has_thai(run[k].token.term) && util::has_thai(run[k + 1].token.term)) {
-          term_bonuses.push_back(scaled(
-              Xapian::Query(index::word_pair_term(run[k].token.term, run[k + 1].token.term)), kRunPairBonus));
+        const std::vector<Xapian::Query> pairs = pair(k);
+        for (std::size_t f = 0; f < fields.size(); ++f) {
+          if (pair_term(k, f)) term_bonuses.push_back(pairs[f]);
+          else if (k > 0) extras.push_back(pairs[f]);
         }
+      }
+      const std::vector<Xapian::Query> first_pairs = pair(0);
+      for (std::size_t f = 0; f < fields.size(); ++f) {
+        extras.push_back(pair_term(0, f) ? phrase[f]
+                                         : Xapian::Query(Xapian::Query::OP_AND_MAYBE, first_pairs[f], phrase[f]));
       }
     }
     for (const Word& w : run) {
@@ -451,18 +478,24 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
       // Words in sequence are near each other when the sequence fits the
       // window (at most kNearSlack stop words among them).
       if (words.size() <= window) {
-        add_bonus(gated(std::move(near), std::move(in_sequence)));
+        const std::vector<Xapian::Query> both = gated(std::move(near), std::move(in_sequence));
+        add_bonus(both);
+        extras.insert(extras.end(), both.begin(), both.end());
       } else {
-        add_bonus(std::move(in_sequence));
-        add_bonus(std::move(near));
+        add_bonus(in_sequence);
+        add_bonus(near);
+        extras.insert(extras.end(), in_sequence.begin(), in_sequence.end());
+        extras.insert(extras.end(), near.begin(), near.end());
       }
     } else {
-      add_bonus(std::move(in_sequence));
+      add_bonus(in_sequence);
+      extras.insert(extras.end(), in_sequence.begin(), in_sequence.end());
     }
   }
   const auto present = static_cast<std::size_t>(
       std::count_if(word_units.begin(), word_units.end(), [](const auto& w) { return w.first > 0; }));
   has_bonuses_ = has_bonuses_ || !bonuses.empty() || present > kFirstPassWords;
+  if (!bonuses_) extras_.insert(extras_.end(), extras.begin(), extras.end());
   return with_bonuses(any_of(units), bonuses_ ? bonuses : term_bonuses);
 }
 
@@ -626,6 +659,12 @@ BuiltQuery build_query(const std::string& text, const QueryNode& root, const Que
     }
     per_language.push_back(q);
     per_language_without_bonuses.push_back(without_bonuses);
+    for (const Xapian::Query& extra : language_query.extras()) {
+      built.extras.push_back(target.filter_by_language
+                                 ? Xapian::Query(Xapian::Query::OP_FILTER, extra,
+                                                 Xapian::Query(index::make_key_term(index::prefix::kLang, lang)))
+                                 : extra);
+    }
     has_bonuses = has_bonuses || language_query.has_bonuses();
     built.has_phrases = built.has_phrases || language_query.has_phrases();
     built.terms[lang] = language_query.terms();

@@ -38,6 +38,9 @@ struct BuiltQuery {
   // which need positions): the same articles, ranked by their words alone.
   // Empty when the query has no bonuses.
   Xapian::Query without_bonuses;
+  // What a second pass adds to a first pass's weight: the full query's
+  // weight is without_bonuses's plus each of these that matches.
+  std::vector<Xapian::Query> extras;
   bool has_phrases = false;                 // some "quoted words" are in it as a phrase
   bool filters_language = false;            // a lang: filter chooses the translations
 };

@@ -22,4 +22,10 @@ Xapian::Query candidates(const Xapian::MSet& first, bool groups) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+Xapian::Query extras_of(const Xapian::MSet& first, const std::vector<Xapian::Query>& extras) {
+  Xapian::Query q(Xapian::Query::OP_SCALE_WEIGHT, candidates(first, false), 0.0);
+  for (const Xapian::Query& extra : extras) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, extra);
+  return q;
+}
+
 }  // namespace kbsearch::search

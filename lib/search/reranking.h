@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <vector>
 
 namespace kbsearch::search {
 
@@ -24,6 +25,11 @@ std::size_t rerank_depth(std::size_t offset, std::size_t limit);
 // translation of their groups (so the second pass still shows each group's
 // best translation).
 Xapian::Query candidates(const Xapian::MSet& first, bool groups);
+
+// The articles of `first`, each weighed by the `extras` it matches (each its
+// own OP_AND_MAYBE: Xapian 1.4 weighs an OR of positional queries also where
+// some positions do not match).
+Xapian::Query extras_of(const Xapian::MSet& first, const std::vector<Xapian::Query>& extras);
 
 }  // namespace kbsearch::search
 

@@ -63,9 +63,13 @@ struct [[gnu::visibility("hidden")]] Searcher::Rep {
   SearchResults run(const SearchRequest& request);
   Suggestions suggest(const SuggestRequest& request);
   std::optional<StoredArticle> get(const std::string& id);
+  struct Ranked {
+    Xapian::Document doc;
+    double weight;
+  };
   struct Matches {
-    Xapian::MSet page;     // the hits asked for
-    Xapian::MSet counted;  // the pass that saw the matches: its estimates are the totals
+    std::vector<Ranked> page;  // the hits asked for
+    Xapian::MSet counted;      // the pass that saw the matches: its estimates are the totals
   };
   Matches match(const SearchRequest& request, const SearchOptions& asked, const search::BuiltQuery& built,
                 const std::string& preferred, const std::vector<std::string>& indexed,
@@ -77,7 +81,7 @@ struct [[gnu::visibility("hidden")]] Searcher::Rep {
   };
   Translations translations(const std::string& group, const std::vector<std::string>& languages,
                             const std::string& wanted);
-  Hit make_hit(const Xapian::MSetIterator& match, const SearchRequest& request, const SearchOptions& asked,
+  Hit make_hit(const Ranked& match, const SearchRequest& request, const SearchOptions& asked,
                const std::string& preferred, const std::vector<std::string>& languages,
                const search::BuiltQuery& built);
 };
@@ -351,10 +355,10 @@ Searcher::Rep::Translations Searcher::Rep::translations(const std::string& group
   return found;
 }
 
-Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchRequest& request,
+Hit Searcher::Rep::make_hit(const Ranked& match, const SearchRequest& request,
                             const SearchOptions& asked, const std::string& preferred,
                             const std::vector<std::string>& languages, const search::BuiltQuery& built) {
-  Xapian::Document doc = match.get_document();
+  Xapian::Document doc = match.doc;
   // One hit stands for its group: show the translation in the user's
   // language when the group has one, unless a lang: filter chose the
   // languages shown.
@@ -373,7 +377,7 @@ Hit Searcher::Rep::make_hit(const Xapian::MSetIterator& match, const SearchReque
   hit.updated = article.updated;
   hit.tags = article.tags;
   hit.languages = group.languages;
-  hit.score = match.get_weight();
+  hit.score = match.weight;
   if (!request.snippets) return hit;
   // Highlight with the query's analysis in the article's language, or the
   // closest there is (a Swedish query shown on a Thai article still marks
@@ -435,16 +439,38 @@ Searcher::Rep::Matches Searcher::Rep::match(const SearchRequest& request, const 
     Xapian::Enquire enquire = enquire_for(built.query);
     const Xapian::doccount check_at_least = counting(enquire);
     const Xapian::MSet page = enquire.get_mset(offset, limit, check_at_least);
-    return {page, page};
+    std::vector<Ranked> ranked;
+    for (auto it = page.begin(); it != page.end(); ++it) ranked.push_back({it.get_document(), it.get_weight()});
+    return {ranked, page};
   }
   Xapian::Enquire first_pass = enquire_for(built.without_bonuses);
   const Xapian::doccount check_at_least = counting(first_pass);
   const auto depth = static_cast<Xapian::doccount>(search::rerank_depth(request.offset, request.limit));
   const Xapian::MSet first = first_pass.get_mset(0, depth, check_at_least);
-  if (first.empty()) return {first, first};
-  Xapian::Enquire second_pass = enquire_for(Xapian::Query(
-      Xapian::Query::OP_FILTER, built.query, search::candidates(first, !request.all_translations)));
-  return {second_pass.get_mset(offset, limit), first};
+  std::vector<Ranked> ranked;
+  std::vector<std::string> ids;
+  for (auto it = first.begin(); it != first.end(); ++it) {
+    ranked.push_back({it.get_document(), it.get_weight()});
+    ids.push_back(ranked.back().doc.get_value(index::kSlotId));
+  }
+  if (!built.extras.empty() && !first.empty()) {
+    Xapian::Enquire second_pass(db);
+    second_pass.set_query(search::extras_of(first, built.extras));
+    const Xapian::MSet second = second_pass.get_mset(0, first.size());
+    std::map<Xapian::docid, double> added;
+    for (auto it = second.begin(); it != second.end(); ++it) added[*it] = it.get_weight();
+    std::size_t i = 0;
+    for (auto it = first.begin(); it != first.end(); ++it, ++i) ranked[i].weight += added[*it];
+  }
+  // Ties by article id, as Xapian's sort of the first pass.
+  std::vector<std::size_t> order(ranked.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return ranked[a].weight != ranked[b].weight ? ranked[a].weight > ranked[b].weight : ids[a] < ids[b];
+  });
+  std::vector<Ranked> page;
+  for (std::size_t i = offset; i < order.size() && i < offset + limit; ++i) page.push_back(ranked[order[i]]);
+  return {page, first};
 }
 
 SearchResults Searcher::Rep::run(const SearchRequest& request) {
@@ -496,8 +522,8 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
     results.tags = sorted_counts(tag_counts(tag_spy), scale);
   }
   std::size_t rank = request.offset;
-  for (auto it = matches.page.begin(); it != matches.page.end(); ++it) {
-    Hit hit = make_hit(it, request, asked, langs.preferred, indexed, built);
+  for (const Ranked& match : matches.page) {
+    Hit hit = make_hit(match, request, asked, langs.preferred, indexed, built);
     hit.rank = ++rank;
     results.hits.push_back(std::move(hit));
   }
