@@ -148,8 +148,8 @@ class LanguageQuery {
   std::vector<Word> analyse(const QueryNode& node);
   void count_words(std::size_t words);
   Xapian::Query words_query(const QueryNode& node);
-  void add_first_pass_words(const std::vector<std::pair<Xapian::doccount, Xapian::Query>>& words,
-                            std::vector<Xapian::Query>& units);
+  std::vector<Xapian::Query> add_first_pass_words(
+      const std::vector<std::pair<Xapian::doccount, Xapian::Query>>& words, std::vector<Xapian::Query>& units) const;
   Xapian::Query phrase_node_query(const QueryNode& node);
   Xapian::Query prefix_query(const QueryNode& node);
   Xapian::Query expand_prefix(const std::string& prefix_term) const;
@@ -380,9 +380,10 @@ std::vector<Xapian::Query> gated(std::vector<Xapian::Query> outer, const std::ve
 
 // Every word, or in a first pass the kFirstPassWords rarest (of words as
 // frequent, the first typed), in the order typed. A word no article has
-// takes no place: only its respelling, if any, can match.
-void LanguageQuery::add_first_pass_words(const std::vector<std::pair<Xapian::doccount, Xapian::Query>>& words,
-                                         std::vector<Xapian::Query>& units) {
+// takes no place: only its respelling, if any, can match. Returns the words
+// left out.
+std::vector<Xapian::Query> LanguageQuery::add_first_pass_words(
+    const std::vector<std::pair<Xapian::doccount, Xapian::Query>>& words, std::vector<Xapian::Query>& units) const {
   std::vector<std::size_t> chosen(words.size());
   std::iota(chosen.begin(), chosen.end(), 0);
   if (!bonuses_) {
@@ -394,12 +395,13 @@ void LanguageQuery::add_first_pass_words(const std::vector<std::pair<Xapian::doc
     std::sort(chosen.begin(), chosen.end());
   }
   for (std::size_t i : chosen) units.push_back(words[i].second);
-  if (bonuses_) return;
   std::vector<bool> taken(words.size());
   for (std::size_t i : chosen) taken[i] = true;
+  std::vector<Xapian::Query> left_out;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!taken[i]) extras_.push_back(words[i].second);
+    if (!taken[i]) left_out.push_back(words[i].second);
   }
+  return left_out;
 }
 
 Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
@@ -460,8 +462,16 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   for (const auto& [word, query] : typed) {
     word_units.emplace_back(typed.size() > kFirstPassWords ? articles_with(word->token) : 1, query);
   }
-  add_first_pass_words(word_units, units);
+  const std::vector<Xapian::Query> left_out = add_first_pass_words(word_units, units);
   add_synonyms(words, fields, units);
+  extras.insert(extras.end(), left_out.begin(), left_out.end());
+  // An article matching these words only by those the first pass left out
+  // (it is a candidate by other words of the query) gets the word-pair
+  // bonuses from the whole query, as it matches these words there.
+  if (!left_out.empty() && !term_bonuses.empty()) {
+    extras.push_back(with_bonuses(
+        Xapian::Query(Xapian::Query::OP_AND_NOT, scaled(any_of(left_out), 0.0), any_of(units)), term_bonuses));
+  }
   // Words typed apart: articles with them in sequence, or close together,
   // rank above articles where they are scattered.
   if (runs.size() > 1) {
@@ -495,7 +505,14 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   const auto present = static_cast<std::size_t>(
       std::count_if(word_units.begin(), word_units.end(), [](const auto& w) { return w.first > 0; }));
   has_bonuses_ = has_bonuses_ || !bonuses.empty() || present > kFirstPassWords;
-  if (!bonuses_) extras_.insert(extras_.end(), extras.begin(), extras.end());
+  // What the whole query adds only where it matches these words (a run of
+  // stop words can be in sequence in an article that matches the query by
+  // other words alone).
+  if (!bonuses_ && !extras.empty()) {
+    std::vector<Xapian::Query> every_word = units;
+    every_word.insert(every_word.end(), left_out.begin(), left_out.end());
+    extras_.push_back(with_bonuses(scaled(any_of(every_word), 0.0), extras));
+  }
   return with_bonuses(any_of(units), bonuses_ ? bonuses : term_bonuses);
 }
 
@@ -582,10 +599,15 @@ Xapian::Query LanguageQuery::combine(const QueryNode& node, Xapian::Query::op op
   std::map<std::string, std::vector<Xapian::Query>> filters;  // by field
   for (const QueryNode& child : node.children) {
     if (child.kind == QueryNode::Kind::kNot) {
+      // Excluded by every word, as by the whole query, in a first pass too
+      // (an exclusion weighs nothing, so adds nothing to a second pass).
+      const bool bonuses = bonuses_;
+      bonuses_ = true;
       for (const QueryNode& excluded : child.children) {
         Xapian::Query q = build(excluded);
         if (!q.empty()) exclusions.push_back(q);
       }
+      bonuses_ = bonuses;
     } else if (child.kind == QueryNode::Kind::kFilter && op == Xapian::Query::OP_OR) {
       filters[child.field].push_back(filter_query(child));
     } else {

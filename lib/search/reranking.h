@@ -4,7 +4,12 @@
 // sentence of common words matches most of an index, and reading their
 // positions in every match cost ten times the rest of the search.
 //
-// Both passes are plain Xapian queries (the second filtered by boolean terms),
+// The second pass weighs only what the whole query adds to the first's
+// weight (the bonuses, a long query's other words), for the candidates
+// alone, and adds it: less to weigh than the whole query again, and the sum
+// is the whole query's weight (tests/search: AReRankedScoreIsWhatTheWhole-
+// QueryWeighs). The candidates keep the translation the first pass chose.
+// Both passes are plain Xapian queries (the second over boolean id terms),
 // so one database and any number of shards rank alike.
 #ifndef KBSEARCH_LIB_SEARCH_RERANKING_H
 #define KBSEARCH_LIB_SEARCH_RERANKING_H
