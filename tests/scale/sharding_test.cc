@@ -173,6 +173,11 @@ TEST_P(ShardedSearch, AnswersEveryFeatureLikeOneDatabase) {
       {"malipo group:update-payment-method", "", SortOrder::kRelevance, true, 0},
       {"E-40213", "", SortOrder::kUpdated, true, 1},
       {"losenrod", "sv", SortOrder::kRelevance, false, 0},
+      // Long queries: a first pass by the rarest words, a second by the rest.
+      {"esqueceu senha link expirou email chegou verifique pasta spam endereço digitado", "pt",
+       SortOrder::kRelevance, false, 0},
+      {"(ลืมรหัสผ่าน) ตั้งรหัสผ่านใหม่และพิมพ์ซ้ำอีกครั้งเพื่อยืนยันรหัสผ่านต้องมีความยาวอย่างน้อย", "", SortOrder::kRelevance,
+       true, 0},
   };
   // Prefixes in every language, some matching nothing in some shards.
   for (const std::string prefix : {"kulla*", "lösen*", "atualiz*", "nywi*", "pass*", "synk*", "รหัส*", "e-402*"}) {
