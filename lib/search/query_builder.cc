@@ -416,8 +416,10 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   // Bonuses that read no positions (Thai word pairs in the text field):
   // the first pass of a reranked search weighs them too.
   std::vector<Xapian::Query> term_bonuses;
-  // What the second pass adds to the first's weight.
-  std::vector<Xapian::Query> extras;
+  // What the second pass adds to the first's weight; those of them that can
+  // match where none of the words does (two stop words in sequence, when
+  // the words are not all stop words), weighed only where the words match.
+  std::vector<Xapian::Query> extras, gated_extras;
   // The words typed apart, each with how many articles have it when there
   // are more than kFirstPassWords (else 1: the index is not asked).
   std::vector<std::pair<const Word*, Xapian::Query>> typed;
@@ -441,17 +443,21 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
         return fields[f].prefix == index::prefix::kText && util::has_thai(run[k].token.term) &&
                util::has_thai(run[k + 1].token.term);
       };
+      const auto extras_of_pair = [&](std::size_t k) -> std::vector<Xapian::Query>& {
+        return !all_stop && run[k].token.stop && run[k + 1].token.stop ? gated_extras : extras;
+      };
       for (std::size_t k = 0; k + 1 < run.size(); ++k) {
         const std::vector<Xapian::Query> pairs = pair(k);
         for (std::size_t f = 0; f < fields.size(); ++f) {
           if (pair_term(k, f)) term_bonuses.push_back(pairs[f]);
-          else if (k > 0) extras.push_back(pairs[f]);
+          else if (k > 0) extras_of_pair(k).push_back(pairs[f]);
         }
       }
       const std::vector<Xapian::Query> first_pairs = pair(0);
       for (std::size_t f = 0; f < fields.size(); ++f) {
-        extras.push_back(pair_term(0, f) ? phrase[f]
-                                         : Xapian::Query(Xapian::Query::OP_AND_MAYBE, first_pairs[f], phrase[f]));
+        extras_of_pair(0).push_back(pair_term(0, f) ? phrase[f]
+                                                    : Xapian::Query(Xapian::Query::OP_AND_MAYBE, first_pairs[f],
+                                                                    phrase[f]));
       }
     }
     for (const Word& w : run) {
@@ -505,13 +511,13 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
   const auto present = static_cast<std::size_t>(
       std::count_if(word_units.begin(), word_units.end(), [](const auto& w) { return w.first > 0; }));
   has_bonuses_ = has_bonuses_ || !bonuses.empty() || present > kFirstPassWords;
-  // What the whole query adds only where it matches these words (a run of
-  // stop words can be in sequence in an article that matches the query by
-  // other words alone).
-  if (!bonuses_ && !extras.empty()) {
-    std::vector<Xapian::Query> every_word = units;
-    every_word.insert(every_word.end(), left_out.begin(), left_out.end());
-    extras_.push_back(with_bonuses(scaled(any_of(every_word), 0.0), extras));
+  if (!bonuses_) {
+    extras_.insert(extras_.end(), extras.begin(), extras.end());
+    if (!gated_extras.empty()) {
+      std::vector<Xapian::Query> every_word = units;
+      every_word.insert(every_word.end(), left_out.begin(), left_out.end());
+      extras_.push_back(with_bonuses(scaled(any_of(every_word), 0.0), gated_extras));
+    }
   }
   return with_bonuses(any_of(units), bonuses_ ? bonuses : term_bonuses);
 }

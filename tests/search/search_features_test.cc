@@ -598,6 +598,29 @@ TEST(Ranking, AReRankedScoreIsWhatTheWholeQueryWeighs) {
   }
 }
 
+// Two stop words in sequence (ที่มี) weigh only where the words around them
+// match: an article found by the other group of words, with ที่มีอยู่ in its
+// title but none of รหัสผ่าน, gets nothing for them, reranked or not.
+TEST(Ranking, StopWordsInSequenceWeighOnlyWithTheirWords) {
+  const TempDir dir;
+  const auto article = [&dir](const std::string& id, const std::string& title, const std::string& body) {
+    testutil::write_file(dir.path() / "kb" / (id + ".md"), "---\ntitle: " + title + "\nlang: th\n---\n" + body + "\n");
+  };
+  article("accounts", "บัญชีที่มีอยู่", "เปิดการยืนยันตัวตนแบบสองขั้นตอนในบัญชี");
+  article("password", "รหัสผ่าน", "ตั้งรหัสผ่านที่มีอยู่ใหม่");
+  const testutil::SharedIndex index({(dir.path() / "kb").string()});
+  Searcher searcher(index.db);
+  SearchRequest request;
+  request.query = "(สองขั้นตอน) รหัสผ่านที่มีอยู่";
+  request.lang = "th";
+  std::map<std::string, double> reranked, whole;
+  for (const Hit& h : searcher.search(request).hits) reranked[h.id] = h.score;
+  request.sort = SortOrder::kUpdated;
+  for (const Hit& h : searcher.search(request).hits) whole[h.id] = h.score;
+  ASSERT_EQ(reranked.size(), 2u);
+  for (const auto& [id, score] : whole) EXPECT_NEAR(reranked[id], score, 1e-9 * std::max(1.0, score)) << id;
+}
+
 TEST(Sorting, ByUpdatedPutsTheNewestFirst) {
   SearchRequest request;
   request.query = "Orbit lang:sv";
