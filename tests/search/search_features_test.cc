@@ -621,6 +621,27 @@ TEST(Ranking, StopWordsInSequenceWeighOnlyWithTheirWords) {
   for (const auto& [id, score] : whole) EXPECT_NEAR(reranked[id], score, 1e-9 * std::max(1.0, score)) << id;
 }
 
+// Excluded words are excluded all of them, the commonest too, though a
+// first pass matches a long query by its eight rarest.
+TEST(Ranking, ALongExclusionExcludesByEveryWord) {
+  const TempDir dir;
+  const auto article = [&dir](const std::string& id, const std::string& body) {
+    testutil::write_file(dir.path() / "kb" / (id + ".md"), "---\ntitle: " + id + "\nlang: pt\n---\n" + body + "\n");
+  };
+  article("senha-conta", "Para trocar a senha da conta, abra o perfil.");
+  article("senha", "Para trocar a senha, abra o perfil.");
+  article("excluir-conta",
+          "No Orbit, a conta é excluída com os dados pessoais, as faturas, o histórico, os anexos e as "
+          "assinaturas da equipe, permanentemente.");
+  for (int i = 0; i < 6; ++i) article("outro-" + std::to_string(i), "A conta do Orbit tem um painel.");
+  const testutil::SharedIndex index({(dir.path() / "kb").string()});
+  Searcher searcher(index.db);
+  SearchRequest request;
+  request.query = "senha -(conta excluída dados pessoais faturas histórico anexos assinaturas equipe permanentemente)";
+  request.lang = "pt";
+  EXPECT_EQ(ids(searcher.search(request)), std::vector<std::string>{"senha"});
+}
+
 TEST(Sorting, ByUpdatedPutsTheNewestFirst) {
   SearchRequest request;
   request.query = "Orbit lang:sv";
