@@ -11,19 +11,12 @@ std::size_t rerank_depth(std::size_t offset, std::size_t limit) {
   return (wanted + kRerankDepth - 1) / kRerankDepth * kRerankDepth;
 }
 
-Xapian::Query candidates(const Xapian::MSet& first, bool groups) {
+Xapian::Query extras_of(const std::vector<std::string>& ids, const std::vector<Xapian::Query>& extras) {
   std::vector<Xapian::Query> terms;
-  terms.reserve(first.size());
-  for (auto it = first.begin(); it != first.end(); ++it) {
-    const Xapian::Document doc = it.get_document();
-    terms.emplace_back(groups ? index::make_key_term(index::prefix::kGroup, doc.get_value(index::kSlotGroup))
-                              : index::make_key_term(index::prefix::kId, doc.get_value(index::kSlotId)));
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-}
-
-Xapian::Query extras_of(const Xapian::MSet& first, const std::vector<Xapian::Query>& extras) {
-  Xapian::Query q(Xapian::Query::OP_SCALE_WEIGHT, candidates(first, false), 0.0);
+  terms.reserve(ids.size());
+  for (const std::string& id : ids) terms.emplace_back(index::make_key_term(index::prefix::kId, id));
+  Xapian::Query q(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                  0.0);
   for (const Xapian::Query& extra : extras) q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, extra);
   return q;
 }

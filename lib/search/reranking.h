@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace kbsearch::search {
@@ -26,15 +27,10 @@ namespace kbsearch::search {
 inline constexpr std::size_t kRerankDepth = 100;
 std::size_t rerank_depth(std::size_t offset, std::size_t limit);
 
-// A boolean query matching the articles of `first` or, with `groups`, every
-// translation of their groups (so the second pass still shows each group's
-// best translation).
-Xapian::Query candidates(const Xapian::MSet& first, bool groups);
-
-// The articles of `first`, each weighed by the `extras` it matches (each its
-// own OP_AND_MAYBE: Xapian 1.4 weighs an OR of positional queries also where
-// some positions do not match).
-Xapian::Query extras_of(const Xapian::MSet& first, const std::vector<Xapian::Query>& extras);
+// The articles of these ids, each weighed by the `extras` it matches (each
+// its own OP_AND_MAYBE: Xapian 1.4 weighs an OR of positional queries also
+// where some positions do not match).
+Xapian::Query extras_of(const std::vector<std::string>& ids, const std::vector<Xapian::Query>& extras);
 
 }  // namespace kbsearch::search
 

@@ -447,29 +447,33 @@ Searcher::Rep::Matches Searcher::Rep::match(const SearchRequest& request, const 
   const Xapian::doccount check_at_least = counting(first_pass);
   const auto depth = static_cast<Xapian::doccount>(search::rerank_depth(request.offset, request.limit));
   const Xapian::MSet first = first_pass.get_mset(0, depth, check_at_least);
-  std::vector<Ranked> ranked;
+  // The candidates' ids are their sort keys (relevance, then id): no
+  // document is read but the page's.
+  std::vector<double> weights;
   std::vector<std::string> ids;
   for (auto it = first.begin(); it != first.end(); ++it) {
-    ranked.push_back({it.get_document(), it.get_weight()});
-    ids.push_back(ranked.back().doc.get_value(index::kSlotId));
+    weights.push_back(it.get_weight());
+    ids.push_back(it.get_sort_key());
   }
   if (!built.extras.empty() && !first.empty()) {
     Xapian::Enquire second_pass(db);
-    second_pass.set_query(search::extras_of(first, built.extras));
+    second_pass.set_query(search::extras_of(ids, built.extras));
     const Xapian::MSet second = second_pass.get_mset(0, first.size());
     std::map<Xapian::docid, double> added;
     for (auto it = second.begin(); it != second.end(); ++it) added[*it] = it.get_weight();
     std::size_t i = 0;
-    for (auto it = first.begin(); it != first.end(); ++it, ++i) ranked[i].weight += added[*it];
+    for (auto it = first.begin(); it != first.end(); ++it, ++i) weights[i] += added[*it];
   }
   // Ties by article id, as Xapian's sort of the first pass.
-  std::vector<std::size_t> order(ranked.size());
+  std::vector<std::size_t> order(weights.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return ranked[a].weight != ranked[b].weight ? ranked[a].weight > ranked[b].weight : ids[a] < ids[b];
+    return weights[a] != weights[b] ? weights[a] > weights[b] : ids[a] < ids[b];
   });
   std::vector<Ranked> page;
-  for (std::size_t i = offset; i < order.size() && i < offset + limit; ++i) page.push_back(ranked[order[i]]);
+  for (std::size_t i = offset; i < order.size() && i < offset + limit; ++i) {
+    page.push_back({first[order[i]].get_document(), weights[order[i]]});
+  }
   return {page, first};
 }
 
