@@ -13,27 +13,19 @@
 #include <random>
 #include <thread>
 
-#include "corpus_generator.h"
 #include "kbsearch/kbsearch.h"
+#include "index/generated_kb.h"
 #include "test_support.h"
 
 namespace kbsearch {
 namespace {
 
 namespace fs = std::filesystem;
+using testutil::GeneratedKb;
 using testutil::ids;
 using testutil::run_search;
 using testutil::TempDir;
 
-const std::string kArticles = (testutil::kCorpusDir / "articles").string();
-
-// A generated knowledge base of `n` articles in a temporary directory.
-struct GeneratedKb {
-  explicit GeneratedKb(std::size_t n) { bench::generate_corpus(kArticles, dir / "kb", n); }
-  TempDir dir;
-  std::string articles = dir / "kb";
-  std::string db = dir / "db";
-};
 
 std::size_t article_count(const std::string& db) {
   // Every generated article has the tag term of one of a few tags; count

@@ -8,26 +8,19 @@
 #include <string>
 #include <vector>
 
-#include "corpus_generator.h"
 #include "kbsearch/kbsearch.h"
+#include "index/generated_kb.h"
 #include "test_support.h"
 
 namespace kbsearch {
 namespace {
 
 namespace fs = std::filesystem;
+using testutil::GeneratedKb;
 using testutil::ids;
 using testutil::run_search;
 using testutil::TempDir;
 
-const std::string kArticles = (testutil::kCorpusDir / "articles").string();
-
-struct GeneratedKb {
-  explicit GeneratedKb(std::size_t n) { bench::generate_corpus(kArticles, dir / "kb", n); }
-  TempDir dir;
-  std::string articles = dir / "kb";
-  std::string db = dir / "db";
-};
 
 std::size_t matches(const std::string& db, const std::string& query) {
   return Searcher(db).search({query, "", 0, 10}).total;
