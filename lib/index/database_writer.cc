@@ -90,7 +90,12 @@ struct DatabaseWriter::Rep {
 
   // One run's state.
   IndexReport report;
-  IndexReport committed;  // the part of `report` readers can see
+  // How much of `report` readers can see: the lengths of its id lists
+  // (which grow in run order until the run sorts them) and its count of
+  // re-analysed articles at the last commit.
+  struct Committed {
+    std::size_t added = 0, updated = 0, deleted = 0, reanalysed = 0;
+  } committed;
   // Content hash -> the files of that text and their articles' ids, for
   // the duplicate warning.
   std::map<std::string, std::vector<std::pair<const std::string*, std::string>>> texts;
@@ -357,8 +362,8 @@ void DatabaseWriter::Rep::read_file(const ArticleFile& file, AnalysisPool& pool,
       return;
     }
   }
-  std::string text_hash = job.content_hash;
-  pending.push_back({&file, previous, previous_id, same_text, std::move(text_hash), pool.submit(std::move(job))});
+  // A braced list is evaluated in order: the hash is copied before the job moves.
+  pending.push_back({&file, previous, previous_id, same_text, job.content_hash, pool.submit(std::move(job))});
 }
 
 // An id held by an article from another file that still exists is a
@@ -506,7 +511,7 @@ void DatabaseWriter::Rep::commit() {
   if (batch_transactions) {
     writer->commit_transaction();
     writer->begin_transaction();
-    committed = report;
+    committed = {report.added_ids.size(), report.updated_ids.size(), report.deleted_ids.size(), report.reanalysed};
   } else {
     writer->commit();
   }
@@ -519,7 +524,7 @@ IndexReport DatabaseWriter::index(const WalkResult& walk, bool hold) {
   const auto started = Clock::now();
   r.report = IndexReport();
   r.report.dry_run = r.options.dry_run;
-  r.committed = IndexReport();
+  r.committed = {};
   r.id_owner.clear();
   r.texts.clear();
   r.spelling = SpellingChanges();  // a failed run's, which its transaction dropped
@@ -557,10 +562,10 @@ IndexReport DatabaseWriter::index(const WalkResult& walk, bool hold) {
     for (const auto& root : walk.roots) r.delete_vanished(root, walk);
     r.reanalyse_put_articles();
     r.warn_about_duplicates();
+    if (r.stop_asked()) return r.stopped_report(started);
     for (auto* ids : {&r.report.added_ids, &r.report.updated_ids, &r.report.deleted_ids}) {
       std::sort(ids->begin(), ids->end());
     }
-    if (r.stop_asked()) return r.stopped_report(started);
     if (r.writer) {
       r.mark_schema();
       store_keep_whole(*r.writer, r.keep_whole);
@@ -595,20 +600,19 @@ IndexReport DatabaseWriter::Rep::stopped_report(Clock::time_point started) {
     batch_transactions = false;
   }
   drop_unfinished_rebuild();
-  IndexReport out = committed;
-  out.unchanged = report.unchanged;
-  out.elsewhere = report.elsewhere;
-  out.failed = report.failed;
-  out.errors = std::move(report.errors);
-  out.dry_run = report.dry_run;
-  out.read_seconds = report.read_seconds;
-  out.analyze_seconds = report.analyze_seconds;
-  out.write_seconds = report.write_seconds;
-  out.stopped = true;
-  out.generation = visible_generation();
-  out.seconds = since(started);
-  report = out;
-  return out;
+  const auto keep_committed = [](std::vector<std::string>& ids, std::size_t& count, std::size_t committed_count) {
+    ids.resize(committed_count);
+    std::sort(ids.begin(), ids.end());
+    count = committed_count;
+  };
+  keep_committed(report.added_ids, report.added, committed.added);
+  keep_committed(report.updated_ids, report.updated, committed.updated);
+  keep_committed(report.deleted_ids, report.deleted, committed.deleted);
+  report.reanalysed = committed.reanalysed;
+  report.stopped = true;
+  report.generation = visible_generation();
+  report.seconds = since(started);
+  return report;
 }
 
 // Files of the same text under different ids: most often one export
