@@ -7,6 +7,7 @@ import fcntl
 import http.client
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -367,7 +368,16 @@ def test_writes_refused_without_a_token_file(server):
 def test_malformed_http_gets_a_json_error(server):
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as s:
         s.sendall(b"BREW /search HTTP/1.1\r\nHost: x\r\n\r\n")
-        reply = s.recv(65536).decode("utf-8", "replace")
+        # The head and the body may come in separate segments (the server
+        # sets TCP_NODELAY): read the head, then as much body as it says.
+        data = b""
+        while b"\r\n\r\n" not in data and (chunk := s.recv(65536)):
+            data += chunk
+        head, _, body = data.partition(b"\r\n\r\n")
+        length = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+        while length and len(body) < int(length.group(1)) and (chunk := s.recv(65536)):
+            body += chunk
+        reply = (head + b"\r\n\r\n" + body).decode("utf-8", "replace")
     assert reply.startswith("HTTP/1.1 400")
     assert '"error"' in reply
 
