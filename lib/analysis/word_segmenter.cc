@@ -20,14 +20,8 @@ enum class Script { kThai, kOther, kNeutral };
 // Invisible format characters (soft hyphen, zero-width joiners, variation
 // selectors) belong to no script: they never split a word.
 Script script_at(std::string_view text, std::size_t i, std::size_t* size) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  *size = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  if (*size == 1 || i + *size > text.size()) {
-    *size = 1;
-    return Script::kOther;
-  }
-  char32_t c = lead & (0x7F >> *size);
-  for (std::size_t k = 1; k < *size; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  const auto [c, bytes] = util::decode_utf8(text, i);
+  *size = bytes;
   if (c >= 0x0E00 && c <= 0x0E7F) return Script::kThai;
   if (c == 0x00AD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) ||
       (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF) {

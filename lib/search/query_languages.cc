@@ -12,13 +12,17 @@ namespace {
 // ("SLA" or "iPhone" belong to every language).
 constexpr std::size_t kMinWordsToIdentify = 3;
 
-std::size_t word_count(const std::string& text) {
+// Words as the query parser separates them: by Unicode white space, so
+// that a query typed with no-break spaces counts as many words as it has.
+std::size_t word_count(std::string_view text) {
   std::size_t words = 0;
   bool in_word = false;
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n';
+  for (std::size_t i = 0; i < text.size();) {
+    const util::CodePoint ch = util::decode_utf8(text, i);
+    const bool space = util::is_white_space(ch.code);
     if (!space && !in_word) ++words;
     in_word = !space;
+    i += ch.size;
   }
   return words;
 }

@@ -21,42 +21,15 @@ namespace {
 
 using Kind = QueryNode::Kind;
 
-struct Char {
-  char32_t code;
-  std::size_t size;
-};
-
-// Decodes the character at byte i. Input is valid UTF-8, but a stray byte
-// decodes as one character of its own so that no scan can stall or run off
-// the end whatever it is given.
-Char decode(std::string_view s, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(s[i]);
-  const std::size_t size = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  if (size == 1 || i + size > s.size()) return {lead, 1};
-  char32_t code = lead & (0x7F >> size);
-  for (std::size_t k = 1; k < size; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return {lead, 1};
-    code = (code << 6) | (b & 0x3F);
-  }
-  return {code, size};
-}
-
-// Unicode White_Space: phones and IMEs insert no-break and ideographic
-// spaces where the user sees an ordinary one.
-bool is_space(char32_t c) {
-  return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x3000;
-}
+using util::is_white_space;
 
 // Phone keyboards turn '"' into curly quotes; any one opens or closes.
 bool is_quote(char32_t c) { return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E; }
 
 bool is_blank(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
-    const Char ch = decode(s, i);
-    if (!is_space(ch.code)) return false;
+    const util::CodePoint ch = util::decode_utf8(s, i);
+    if (!is_white_space(ch.code)) return false;
     i += ch.size;
   }
   return true;
@@ -101,7 +74,7 @@ class Lexer {
   Token next();
 
  private:
-  Char at(std::size_t i) const { return decode(q_, i); }
+  util::CodePoint at(std::size_t i) const { return util::decode_utf8(q_, i); }
   bool ends_word(std::size_t i) const;
   std::size_t word_end(std::size_t i) const;
   bool excludes(std::size_t i) const;
@@ -124,8 +97,8 @@ class Lexer {
 bool Lexer::ends_word(std::size_t i) const {
   while (i < q_.size() && std::string_view(".,;:!?").find(q_[i]) != std::string_view::npos) ++i;
   if (i >= q_.size()) return true;
-  const Char ch = at(i);
-  return is_space(ch.code) || ch.code == ')' || ch.code == '(' || is_quote(ch.code);
+  const util::CodePoint ch = at(i);
+  return is_white_space(ch.code) || ch.code == ')' || ch.code == '(' || is_quote(ch.code);
 }
 
 // The end of the word starting at i: the next space, or a ')' that closes a
@@ -133,8 +106,8 @@ bool Lexer::ends_word(std::size_t i) const {
 std::size_t Lexer::word_end(std::size_t i) const {
   std::size_t inner_open = 0;
   while (i < q_.size()) {
-    const Char ch = at(i);
-    if (is_space(ch.code)) break;
+    const util::CodePoint ch = at(i);
+    if (is_white_space(ch.code)) break;
     if (ch.code == '(') {
       ++inner_open;
     } else if (ch.code == ')') {
@@ -153,8 +126,8 @@ std::size_t Lexer::word_end(std::size_t i) const {
 // excluded. "--force" and "- " stay text.
 bool Lexer::excludes(std::size_t i) const {
   if (i >= q_.size()) return false;
-  const Char ch = at(i);
-  return !is_space(ch.code) && ch.code != ')' && ch.code != '-';
+  const util::CodePoint ch = at(i);
+  return !is_white_space(ch.code) && ch.code != ')' && ch.code != '-';
 }
 
 // Whether a quote after the one at byte `open` closes it.
@@ -171,7 +144,7 @@ std::pair<std::size_t, std::size_t> Lexer::quoted(std::size_t open) {
   const std::size_t begin = open + at(open).size;
   std::size_t i = begin;
   while (i < q_.size()) {
-    const Char ch = at(i);
+    const util::CodePoint ch = at(i);
     if (is_quote(ch.code)) {
       pos_ = i + ch.size;
       return {begin, i};
@@ -212,8 +185,8 @@ Token Lexer::word(std::size_t start, std::size_t end, const std::string& field) 
 Token Lexer::field(std::size_t start, const std::string& name, std::size_t value) {
   const bool title = name == "title";
   if (value == q_.size()) fail(name + ": needs a value", start);
-  const Char first = at(value);
-  if (is_space(first.code) || first.code == ')') fail(name + ": needs a value", start);
+  const util::CodePoint first = at(value);
+  if (is_white_space(first.code) || first.code == ')') fail(name + ": needs a value", start);
   Token t;
   t.start = start;
   if (is_quote(first.code)) {
@@ -239,11 +212,11 @@ Token Lexer::field(std::size_t start, const std::string& name, std::size_t value
 }
 
 Token Lexer::next() {
-  while (pos_ < q_.size() && is_space(at(pos_).code)) pos_ += at(pos_).size;
+  while (pos_ < q_.size() && is_white_space(at(pos_).code)) pos_ += at(pos_).size;
   Token t;
   t.start = pos_;
   if (pos_ == q_.size()) return t;
-  const Char ch = at(pos_);
+  const util::CodePoint ch = at(pos_);
   if (ch.code == '(') {
     ++pos_;
     t.type = Token::Type::kOpen;

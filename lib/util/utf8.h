@@ -8,6 +8,38 @@
 
 namespace kbsearch::util {
 
+// A character and the bytes it takes.
+struct CodePoint {
+  char32_t code;
+  std::size_t size;
+};
+
+// The character at byte `i` of `text` (i < text.size()): the one decoder of
+// the parsers and analyzers, for text already checked (find_invalid_utf8).
+// A byte that starts no complete sequence decodes as a character of its
+// own, its byte value, so that no scan can stall or run off the end
+// whatever it is given.
+inline CodePoint decode_utf8(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const std::size_t size = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  if (size == 1 || i + size > text.size()) return {lead, 1};
+  char32_t code = lead & (0x7F >> size);
+  for (std::size_t k = 1; k < size; ++k) {
+    const auto b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) return {lead, 1};
+    code = (code << 6) | (b & 0x3F);
+  }
+  return {code, size};
+}
+
+// Unicode White_Space, what separates the words of a query: phones and IMEs
+// insert no-break and ideographic spaces where the user sees an ordinary one.
+inline bool is_white_space(char32_t c) {
+  return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
+
 // Offset of the first byte that does not start a well-formed UTF-8 sequence
 // (overlong forms and surrogates included), or npos when all of it is valid.
 std::size_t find_invalid_utf8(std::string_view text);

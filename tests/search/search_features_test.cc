@@ -316,6 +316,9 @@ TEST(Languages, QueryLanguageIsToldByScriptOrIdentification) {
   const SearchResults swedish = search("hur återställer jag mitt glömda lösenord");
   EXPECT_EQ(swedish.query_languages, std::vector<std::string>{"sv"});
   EXPECT_EQ(top_id(swedish), "reset-password-sv");
+  // Words apart by no-break spaces, as phones type them, are words too.
+  const SearchResults no_break = search("hur\u00A0återställer\u00A0jag\u00A0mitt\u00A0glömda\u00A0lösenord");
+  EXPECT_EQ(no_break.query_languages, std::vector<std::string>{"sv"});
   // One word says nothing: every indexed language is tried.
   EXPECT_GT(search("iPhone").query_languages.size(), 5u);
 }

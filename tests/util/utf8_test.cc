@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace kbsearch::util {
 namespace {
 
@@ -29,6 +32,44 @@ TEST(FindInvalidUtf8, FindsABadByteWhereverLongRunsOfASCIIOrOfOtherScriptsEnd) {
   EXPECT_EQ(find_invalid_utf8("รหัสผ่าน\xE0\xB8"), 24u);          // at the end of a Thai run
   EXPECT_EQ(find_invalid_utf8("รหัส\xC0\xAFผ่าน"), 12u);          // inside a Thai run
   EXPECT_EQ(find_invalid_utf8("abcdefgh รหัสผ่าน ğüşöç abcdefgh"), std::string_view::npos);
+}
+
+TEST(DecodeUtf8, DecodesEveryLengthOfSequence) {
+  const std::string text = "aöรห😀";  // 1, 2, 3, 3 and 4 bytes
+  std::vector<CodePoint> decoded;
+  for (std::size_t i = 0; i < text.size(); i += decoded.back().size) decoded.push_back(decode_utf8(text, i));
+  ASSERT_EQ(decoded.size(), 5u);
+  EXPECT_EQ(decoded[0].code, U'a');
+  EXPECT_EQ(decoded[1].code, U'ö');
+  EXPECT_EQ(decoded[2].code, U'ร');
+  EXPECT_EQ(decoded[3].code, U'ห');
+  EXPECT_EQ(decoded[4].code, U'😀');
+  EXPECT_EQ(decoded[4].size, 4u);
+}
+
+TEST(DecodeUtf8, AStrayOrCutSequenceIsOneCharacterOfItsOwnByte) {
+  // A continuation byte alone, a lead byte before ASCII, a sequence cut by
+  // the end: each decodes as one byte, so a scan always moves on.
+  EXPECT_EQ(decode_utf8("\x80" "abc", 0).size, 1u);
+  EXPECT_EQ(decode_utf8("\x80" "abc", 0).code, 0x80u);
+  EXPECT_EQ(decode_utf8("\xC3" "a", 0).size, 1u);
+  EXPECT_EQ(decode_utf8("\xE0\xB8", 0).size, 1u);
+  const std::string cut = "รหั\xE0\xB8";
+  std::size_t steps = 0;
+  for (std::size_t i = 0; i < cut.size(); i += decode_utf8(cut, i).size) ++steps;
+  EXPECT_EQ(steps, 5u);
+}
+
+TEST(IsWhiteSpace, KnowsTheSpacesPhonesAndImesType) {
+  // Ordinary, no-break, narrow no-break and ideographic spaces, a tab.
+  for (const std::string space : {" ", "\xC2\xA0", "\xE2\x80\xAF", "\xE3\x80\x80", "\t"}) {
+    EXPECT_TRUE(is_white_space(decode_utf8(space, 0).code)) << space;
+  }
+  // Letters, and the zero-width space, which is not white space: Thai
+  // writers put it between words that still read as one line.
+  for (const std::string other : {"a", "ş", "ก", "\xE2\x80\x8B"}) {
+    EXPECT_FALSE(is_white_space(decode_utf8(other, 0).code)) << other;
+  }
 }
 
 TEST(Utf8Prefix, NeverCutsACharacterInTwo) {
