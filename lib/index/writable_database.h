@@ -20,7 +20,13 @@ namespace kbsearch::index {
 // the batch only from the environment variable XAPIAN_FLUSH_THRESHOLD,
 // read while the database opens: it is set for that moment and restored
 // after, so other writers of the process keep their own setting. A value
-// the user set in the environment wins over `flush_every`.
+// the user set in the environment wins over `flush_every`, and then the
+// environment is not touched (IndexOptions::flush_every says why that
+// matters to a threaded application). There is no other way: Xapian 1.4
+// has no API for the threshold, and without a flush inside the run's
+// transaction a run holds up to 10,000 articles' changes in memory
+// (bench/RESULTS.md: slower too); committing instead would show readers a
+// half-done run.
 Xapian::WritableDatabase open_writable(const std::string& path, std::size_t flush_every);
 
 }  // namespace kbsearch::index
