@@ -34,6 +34,20 @@ class KBSEARCH_EXPORT InputError : public Error {
   std::string reason_;
 };
 
+// An argument that no data makes valid: an option out of range or at odds
+// with another (shard 3 of 2, a quality check with commit_every), a
+// synonym of too many words, a must-find rank of 0. Nothing of the index
+// is changed. argument() names it.
+class KBSEARCH_EXPORT InvalidArgumentError : public Error {
+ public:
+  InvalidArgumentError(std::string argument, const std::string& reason)
+      : Error(argument + ": " + reason), argument_(std::move(argument)) {}
+  const std::string& argument() const noexcept { return argument_; }
+
+ private:
+  std::string argument_;
+};
+
 // A query the searcher cannot answer as written (for example, too long).
 class KBSEARCH_EXPORT QueryError : public Error {
  public:

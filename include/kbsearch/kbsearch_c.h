@@ -105,8 +105,10 @@ typedef enum kbsearch_status {
    * generation, put on a dry run, index() while changes are staged... */
   KBSEARCH_ERROR = 1,
   /* A NULL handle or required argument, a struct not set up by its init
-   * function, an option value out of its range. The caller's mistake: the
-   * message names the function and the argument. */
+   * function, an option value out of its range or at odds with another
+   * (kbsearch::InvalidArgumentError: shard 3 of 2, a synonym of too many
+   * words, a quality check's rank of 0). The caller's mistake: the message
+   * names the argument. */
   KBSEARCH_INVALID_ARGUMENT = 2,
   KBSEARCH_OUT_OF_MEMORY = 3,
   /* An article that cannot be indexed (kbsearch::InputError): a missing or

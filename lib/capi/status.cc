@@ -47,6 +47,8 @@ kbsearch_status fail_with_current_exception() noexcept {
     return fail(KBSEARCH_INDEX_UNUSABLE, e.what());
   } catch (const IndexLockedError& e) {
     return fail(KBSEARCH_INDEX_LOCKED, e.what());
+  } catch (const InvalidArgumentError& e) {
+    return fail(KBSEARCH_INVALID_ARGUMENT, e.what());
   } catch (const InputError& e) {
     return fail(KBSEARCH_INPUT_ERROR, e.what());
   } catch (const QueryError& e) {

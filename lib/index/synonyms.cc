@@ -23,7 +23,7 @@ SynonymTable synonym_table(const SynonymLists& lists, const KeepWholeLists& keep
           if (!t.part) terms.push_back(t.term);
         }
         if (terms.empty() || terms.size() > kMaxSynonymWords) {
-          throw InputError("synonyms for " + lang,
+          throw InvalidArgumentError("synonyms for " + lang,
                            "'" + entry + "' has " + std::to_string(terms.size()) + " words; a synonym has 1 to " +
                                std::to_string(kMaxSynonymWords));
         }

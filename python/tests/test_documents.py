@@ -200,6 +200,8 @@ def test_bad_input_raises_its_class_with_the_message_and_loses_nothing(db, tmp_p
             index.put("help-6000-sw", b"# Kichwa")
         with pytest.raises(kbsearch.IndexLockedError, match="lock"):
             kbsearch.Index(db)
+    with pytest.raises(kbsearch.InvalidArgumentError, match="shard 3/2: is not one of shards 1 to 2"):
+        kbsearch.Index(db, shards=2, shard=3)
     with kbsearch.Searcher(db) as searcher:
         with pytest.raises(kbsearch.QueryError,
                            match=r"'\(' at character 1 is never closed") as e:

@@ -742,6 +742,13 @@ static void test_invalid_arguments(void) {
   memset(&index_options, 0, sizeof index_options); /* never initialised */
   CHECK_STATUS(kbsearch_indexer_open(db_dir, &index_options, &indexer), KBSEARCH_INVALID_ARGUMENT,
                "kbsearch_index_options_init(&x, sizeof x)");
+  /* Options the library itself refuses (kbsearch::InvalidArgumentError). */
+  CHECK_OK(kbsearch_index_options_init(&index_options, sizeof index_options));
+  index_options.shards = 2;
+  index_options.shard = 3;
+  CHECK_STATUS(kbsearch_indexer_open(db_dir, &index_options, &indexer), KBSEARCH_INVALID_ARGUMENT,
+               "shard 3/2: is not one of shards 1 to 2");
+  CHECK(indexer == NULL);
   CHECK_STATUS(kbsearch_indexer_index(NULL, paths, 0, &report), KBSEARCH_INVALID_ARGUMENT,
                "kbsearch_indexer_index: indexer is NULL");
   CHECK_STATUS(kbsearch_indexer_put(NULL, &put), KBSEARCH_INVALID_ARGUMENT, "indexer is NULL");

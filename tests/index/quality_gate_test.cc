@@ -179,13 +179,19 @@ TEST(QualityGate, ChecksThatCannotRunAreRefusedUpFront) {
   IndexOptions options;
   options.check = reset_password_check();
   options.check->must_find[0].lang = "xx";
-  EXPECT_THROW(Indexer(dir / "db", options), InputError);
+  EXPECT_THROW(Indexer(dir / "db", options), InvalidArgumentError);
   options.check = reset_password_check();
   options.check->must_find[0].max_rank = 0;
-  EXPECT_THROW(Indexer(dir / "db", options), InputError);
+  try {
+    Indexer indexer(dir / "db", options);
+    ADD_FAILURE() << "a rank of 0 was accepted";
+  } catch (const InvalidArgumentError& e) {
+    EXPECT_EQ(e.argument(), "quality check");
+    EXPECT_NE(std::string(e.what()).find("the rank must be 1 to"), std::string::npos) << e.what();
+  }
   options.check = reset_password_check();
   options.commit_every = 10;  // its batches would be seen before the check
-  EXPECT_THROW(Indexer(dir / "db", options), InputError);
+  EXPECT_THROW(Indexer(dir / "db", options), InvalidArgumentError);
   options.rebuild = true;
   EXPECT_NO_THROW(Indexer(dir / "db", options));
 }

@@ -306,7 +306,7 @@ TEST(Sharding, RefusesToMixLayouts) {
   IndexOptions bad;
   bad.shards = 2;
   bad.shard = 3;
-  EXPECT_THROW(Indexer(dir / "x", bad), InputError);
+  EXPECT_THROW(Indexer(dir / "x", bad), InvalidArgumentError);
 }
 
 // A shard server that dies: every search fails with ShardUnavailableError

@@ -29,7 +29,8 @@ int exit_code_for(const std::exception& e) {
   if (dynamic_cast<const kbsearch::QueryError*>(&e)) return kExitUsage;
   if (dynamic_cast<const kbsearch::LanguageError*>(&e)) return kExitUsage;
   if (dynamic_cast<const InputFileError*>(&e)) return kExitUsage;
-  // Thrown, not reported per file, only for configuration (synonym lists).
+  if (dynamic_cast<const kbsearch::InvalidArgumentError*>(&e)) return kExitUsage;
+  // Thrown, not reported per file, only for configuration (a side stub).
   if (dynamic_cast<const kbsearch::InputError*>(&e)) return kExitUsage;
   return kExitInternal;
 }

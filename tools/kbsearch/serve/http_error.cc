@@ -34,6 +34,8 @@ void send_exception(httplib::Response& res, std::exception_ptr error) {
     send_error(res, 400, "invalid_query", e.what());
   } catch (const LanguageError& e) {
     send_error(res, 400, "unknown_language", e.what());
+  } catch (const InvalidArgumentError& e) {
+    send_error(res, 400, "invalid_argument", e.what());
   } catch (const InputError& e) {
     send_error(res, 400, "invalid_article", e.what());
   } catch (const IndexLockedError& e) {

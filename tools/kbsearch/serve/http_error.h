@@ -33,8 +33,8 @@ void send_json(httplib::Response& res, const nlohmann::json& value, int status =
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message);
 
 // The answer for an exception out of a handler: the library's errors by
-// what the client does next (QueryError and LanguageError 400, InputError
-// 400, IndexLockedError and IndexUnusableError 503), HttpError as thrown,
+// what the client does next (QueryError, LanguageError, InvalidArgumentError
+// and InputError 400, IndexLockedError and IndexUnusableError 503), HttpError as thrown,
 // anything else 500 (and named on stderr, since it is ours to fix).
 void send_exception(httplib::Response& res, std::exception_ptr error);
 
