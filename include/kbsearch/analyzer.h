@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "kbsearch/export.h"
+#include "kbsearch/options.h"
 
 namespace kbsearch {
 
@@ -47,13 +48,6 @@ struct Token {
   bool part = false;        // a part of the preceding word (compound part, piece of
                             // a hyphenated word), at that word's position
   bool stop = false;        // a stop word: indexed, but not required in queries
-};
-
-struct AnalyzerOptions {
-  // Words to keep whole where segmentation would split them (mainly Thai,
-  // whose dictionary splits some compounds: รหัสผ่าน -> รหัส|ผ่าน). Compared
-  // after case folding.
-  std::vector<std::string> keep_whole;
 };
 
 // What one stage of the pipeline produced, for `kbsearch analyze --explain`.

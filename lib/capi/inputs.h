@@ -6,9 +6,10 @@
 
 #include <cstddef>
 
-#include "kbsearch/indexer.h"
+#include "kbsearch/article.h"
 #include "kbsearch/kbsearch_c.h"
-#include "kbsearch/searcher.h"
+#include "kbsearch/options.h"
+#include "kbsearch/search_request.h"
 
 namespace kbsearch::capi {
 

@@ -10,9 +10,10 @@
 #include <vector>
 
 #include "kbsearch/analyzer.h"
-#include "kbsearch/indexer.h"
+#include "kbsearch/article.h"
+#include "kbsearch/index_report.h"
 #include "kbsearch/kbsearch_c.h"
-#include "kbsearch/searcher.h"
+#include "kbsearch/search_results.h"
 
 namespace kbsearch::capi {
 

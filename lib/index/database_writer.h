@@ -18,7 +18,9 @@
 #include "index/analysis_config.h"
 #include "index/file_walker.h"
 #include "index/shard_layout.h"
-#include "kbsearch/indexer.h"
+#include "kbsearch/article.h"
+#include "kbsearch/index_report.h"
+#include "kbsearch/options.h"
 
 namespace kbsearch::index {
 

@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "kbsearch/indexer.h"
+#include "kbsearch/index_report.h"
+#include "kbsearch/options.h"
 
 namespace kbsearch::index {
 

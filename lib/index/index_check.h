@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "kbsearch/indexer.h"
+#include "kbsearch/index_report.h"
 
 namespace kbsearch::index {
 

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <string>
 
-#include "kbsearch/indexer.h"
+#include "kbsearch/article.h"
 #include "markdown/article.h"
 
 namespace kbsearch::index {

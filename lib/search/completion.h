@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "analysis/analyzer_cache.h"
-#include "kbsearch/searcher.h"
+#include "kbsearch/search_results.h"
 
 namespace kbsearch::search {
 

@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "analysis/analyzer_cache.h"
-#include "kbsearch/searcher.h"
+#include "kbsearch/options.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
 

@@ -11,7 +11,8 @@
 
 #include "index/document_data.h"
 #include "kbsearch/analyzer.h"
-#include "kbsearch/searcher.h"
+#include "kbsearch/article.h"
+#include "kbsearch/search_results.h"
 
 namespace kbsearch::search {
 

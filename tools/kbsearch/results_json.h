@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "kbsearch/searcher.h"
+#include "kbsearch/search_results.h"
 
 namespace kbsearch::cli {
 

@@ -5,7 +5,7 @@
 
 #include <cstddef>
 
-#include "kbsearch/searcher.h"
+#include "kbsearch/search_results.h"
 
 namespace kbsearch::cli {
 

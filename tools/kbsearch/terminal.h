@@ -10,7 +10,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
-#include "kbsearch/searcher.h"
+#include "kbsearch/search_results.h"
 
 namespace kbsearch::cli {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <utility>
 
-#include "kbsearch/searcher.h"
+#include "kbsearch/search_results.h"
 
 namespace kbsearch::serve {
 

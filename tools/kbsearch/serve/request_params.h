@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "kbsearch/searcher.h"
+#include "kbsearch/search_request.h"
 
 namespace kbsearch::serve {
 
