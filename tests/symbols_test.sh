@@ -33,7 +33,7 @@ fi
 # type_info: everything else in its headers (options, results, Token) is
 # inline.
 public='Analyzer|Indexer|Searcher|identify_language|score_ranking'
-errors='Error|InputError|QueryError|IndexLockedError|IndexUnusableError|IndexVersionError|ShardUnavailableError|LanguageError'
+errors='Error|InputError|InvalidArgumentError|QueryError|IndexLockedError|IndexUnusableError|IndexVersionError|ShardUnavailableError|LanguageError'
 # The C API: each declaration names its function on the KBSEARCH_C_API line.
 c_api=$(grep -o 'KBSEARCH_C_API[^(]*(' "$c_header" | grep -o 'kbsearch_[a-z0-9_]*($' | tr -d '(' | sort -u)
 [[ -n $c_api ]] || fail "no KBSEARCH_C_API function found in $c_header"

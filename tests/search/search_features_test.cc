@@ -828,7 +828,7 @@ TEST(Synonyms, StayUntilReplacedAndAreChecked) {
   Indexer(dir / "db", options).index({dir / "kb"});
   EXPECT_TRUE(searcher.search(request).hits.empty());
   options.synonyms["sw"] = {{"neno la siri la mtumiaji", "nenosiri"}};  // five words
-  EXPECT_THROW(Indexer(dir / "db", options), InputError);
+  EXPECT_THROW(Indexer(dir / "db", options), InvalidArgumentError);
 }
 
 }  // namespace
