@@ -18,8 +18,8 @@
 #include "index/analysis_config.h"
 #include "index/analysis_pool.h"
 #include "index/completions.h"
-#include "index/document_builder.h"
 #include "index/database_schema_check.h"
+#include "index/document_builder.h"
 #include "index/file_walker.h"
 #include "index/generations.h"
 #include "index/index_lock.h"
@@ -86,7 +86,7 @@ struct DatabaseWriter::Rep {
   KeepWholeLists keep_whole;
   std::string config_fingerprint;
   std::optional<SynonymTable> synonyms;  // set: replaces the stored ones
-  ShardFilter filter;
+  shard::ShardFilter filter;
 
   // One run's state.
   IndexReport report;
@@ -286,7 +286,7 @@ void DatabaseWriter::Rep::mark_schema() {
   if (writer->get_metadata(kSchemaKey) != schema) writer->set_metadata(kSchemaKey, schema);
 }
 
-DatabaseWriter::DatabaseWriter(const std::string& dir, const IndexOptions& options, ShardFilter filter)
+DatabaseWriter::DatabaseWriter(const std::string& dir, const IndexOptions& options, shard::ShardFilter filter)
     : rep_(std::make_unique<Rep>()) {
   Rep& r = *rep_;
   r.dir = dir;

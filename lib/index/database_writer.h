@@ -4,7 +4,7 @@
 // lock, see generations.h) and brings it in step with the article files of
 // a walk: incremental, atomic, safe to kill, never losing an article to bad
 // input (kbsearch/indexer.h says what each means). A shard's writer keeps
-// only the articles whose id routes to its shard (shard_layout.h) and leaves
+// only the articles whose id routes to its shard (shard/routing.h) and leaves
 // the others to their own shards' writers.
 #ifndef KBSEARCH_LIB_INDEX_DATABASE_WRITER_H
 #define KBSEARCH_LIB_INDEX_DATABASE_WRITER_H
@@ -17,8 +17,8 @@
 
 #include "index/analysis_config.h"
 #include "index/file_walker.h"
-#include "index/shard_layout.h"
 #include "kbsearch/indexer.h"
+#include "shard/routing.h"
 
 namespace kbsearch::index {
 
@@ -26,7 +26,7 @@ class DatabaseWriter {
  public:
   // Opens or creates the index in `dir` and takes its lock (not for a dry
   // run). Throws as Indexer's constructor does.
-  DatabaseWriter(const std::string& dir, const IndexOptions& options, ShardFilter filter);
+  DatabaseWriter(const std::string& dir, const IndexOptions& options, shard::ShardFilter filter);
   ~DatabaseWriter();
   DatabaseWriter(const DatabaseWriter&) = delete;
   DatabaseWriter& operator=(const DatabaseWriter&) = delete;

@@ -18,12 +18,13 @@
 #include "index/index_check.h"
 #include "index/put_article.h"
 #include "index/quality_gate.h"
-#include "index/shard_layout.h"
-#include "index/side_database.h"
 #include "index/synonyms.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
 #include "search/searcher_access.h"
+#include "shard/layout.h"
+#include "shard/routing.h"
+#include "shard/side_database.h"
 
 namespace kbsearch {
 namespace {
@@ -129,8 +130,8 @@ QualityReport Indexer::Rep::run_quality_check(const QualityCheck& check) {
   Xapian::Database changed;
   try {
     for (const auto& writer : writers) changed.add_database(writer->pending());
-    if (shards != 0 && options.shard == 0 && index::lists_shards(dir)) {
-      changed.add_database(Xapian::Database(index::side_dir(dir)));
+    if (shards != 0 && options.shard == 0 && shard::lists_shards(dir)) {
+      changed.add_database(Xapian::Database(shard::side_dir(dir)));
     }
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening the changes to " + dir + " for the quality check");
@@ -148,7 +149,7 @@ QualityReport Indexer::Rep::run_quality_check(const QualityCheck& check) {
 // A put article goes where the id routes it, as a file's article does.
 index::DatabaseWriter& Indexer::Rep::writer_for(const std::string& id) {
   if (shards == 0) return *writers.front();
-  const unsigned shard = index::shard_of(id, shards);
+  const unsigned shard = shard::shard_of(id, shards);
   if (options.shard == 0) return *writers[shard - 1];
   if (shard != options.shard) {
     throw InputError(index::put_article_name(id), "belongs to shard " + std::to_string(shard) + " of " +
@@ -159,9 +160,9 @@ index::DatabaseWriter& Indexer::Rep::writer_for(const std::string& id) {
 
 void Indexer::Rep::open() {
   check_shard_options(options);
-  shards = options.shards != 0 ? options.shards : index::stored_shard_count(dir).value_or(0);
+  shards = options.shards != 0 ? options.shards : shard::stored_shard_count(dir).value_or(0);
   if (shards == 0) {
-    writers.push_back(std::make_unique<index::DatabaseWriter>(dir, options, index::ShardFilter{}));
+    writers.push_back(std::make_unique<index::DatabaseWriter>(dir, options, shard::ShardFilter{}));
     return;
   }
   IndexOptions shard_options = options;
@@ -172,25 +173,25 @@ void Indexer::Rep::open() {
     };
   }
   if (options.shard != 0) {
-    const index::ShardFilter filter{options.shard, shards};
-    writers.push_back(std::make_unique<index::DatabaseWriter>(index::shard_dir(dir, options.shard, shards),
+    const shard::ShardFilter filter{options.shard, shards};
+    writers.push_back(std::make_unique<index::DatabaseWriter>(shard::shard_dir(dir, options.shard, shards),
                                                               shard_options, filter));
     return;
   }
-  index::check_shard_count(dir, shards);
+  shard::check_shard_count(dir, shards);
   for (unsigned k = 1; k <= shards; ++k) {
-    writers.push_back(std::make_unique<index::DatabaseWriter>(index::shard_dir(dir, k, shards), shard_options,
-                                                              index::ShardFilter{k, shards}));
+    writers.push_back(std::make_unique<index::DatabaseWriter>(shard::shard_dir(dir, k, shards), shard_options,
+                                                              shard::ShardFilter{k, shards}));
   }
   writes_side = !options.dry_run;
   if (!options.synonyms.empty()) synonyms = index::synonym_table(options.synonyms, writers.front()->keep_whole());
   if (!writes_side) return;
   try {
-    index::ensure_side_database(index::side_dir(dir));
+    shard::ensure_side_database(shard::side_dir(dir));
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "creating the side database of " + dir);
   }
-  index::publish_sharded_layout(dir, shards);
+  shard::publish_sharded_layout(dir, shards);
 }
 
 // Spelling words are counted from the shards as they now are, so the side
@@ -198,8 +199,8 @@ void Indexer::Rep::open() {
 void Indexer::Rep::rebuild_side() {
   try {
     Xapian::Database all;
-    for (unsigned k = 1; k <= shards; ++k) all.add_database(Xapian::Database(index::shard_dir(dir, k, shards)));
-    index::rebuild_side_database(index::side_dir(dir), all, writers.front()->keep_whole(), synonyms,
+    for (unsigned k = 1; k <= shards; ++k) all.add_database(Xapian::Database(shard::shard_dir(dir, k, shards)));
+    shard::rebuild_side_database(shard::side_dir(dir), all, writers.front()->keep_whole(), synonyms,
                                  options.wait_seconds);
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "writing the side database of " + dir);
@@ -300,11 +301,11 @@ int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
   if (!std::filesystem::exists(generations.stub_path(), ec) && generations.all().empty()) {
     throw IndexUnusableError("there is no index in " + db_dir + " to roll back (check the --db path)");
   }
-  const std::optional<unsigned> shards = index::stored_shard_count(db_dir);
+  const std::optional<unsigned> shards = shard::stored_shard_count(db_dir);
   if (!shards) return index::DatabaseWriter::rollback(db_dir, wait_seconds);
   // Every database must have a generation to go back to before any moves.
-  std::vector<std::string> dirs{index::side_dir(db_dir)};
-  for (unsigned k = 1; k <= *shards; ++k) dirs.push_back(index::shard_dir(db_dir, k, *shards));
+  std::vector<std::string> dirs{shard::side_dir(db_dir)};
+  for (unsigned k = 1; k <= *shards; ++k) dirs.push_back(shard::shard_dir(db_dir, k, *shards));
   for (const std::string& dir : dirs) (void)index::Generations(dir).rollback_target();
   int generation = 0;
   for (const std::string& dir : dirs) generation = index::DatabaseWriter::rollback(dir, wait_seconds);
@@ -312,23 +313,23 @@ int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
 }
 
 std::string Indexer::shard_directory(const std::string& db_dir, unsigned shard, unsigned shards) {
-  return index::shard_dir(db_dir, shard, shards);
+  return shard::shard_dir(db_dir, shard, shards);
 }
 
 std::size_t Indexer::update_side(const std::string& db_dir, const SideOptions& options) {
   // A stub naming a generation is an index of its own: pointing it at shards
   // would leave its articles behind, and the next index run would refuse it.
-  if (std::filesystem::exists(index::Generations(db_dir).stub_path()) && !index::lists_shards(db_dir)) {
+  if (std::filesystem::exists(index::Generations(db_dir).stub_path()) && !shard::lists_shards(db_dir)) {
     throw InputError(db_dir, "holds an index of its own, not a sharded one: 'side' points a sharded index, or a "
                              "new directory, at its shards; nothing was changed");
   }
-  const std::vector<std::string> lines = options.shards.empty() ? index::shard_lines(db_dir) : options.shards;
+  const std::vector<std::string> lines = options.shards.empty() ? shard::shard_lines(db_dir) : options.shards;
   if (lines.empty()) throw InputError(db_dir, "names no shards; give them as 'remote HOST:PORT' lines");
   try {
     Xapian::Database all;
     std::optional<index::KeepWholeLists> keep_whole;
     for (const std::string& line : lines) {
-      const Xapian::Database shard = index::open_shard_line(db_dir, line);
+      const Xapian::Database shard = shard::open_shard_line(db_dir, line);
       index::check_schema(shard, line);
       const index::KeepWholeLists lists = index::load_keep_whole(shard);
       if (keep_whole && lists != *keep_whole) {
@@ -340,11 +341,11 @@ std::size_t Indexer::update_side(const std::string& db_dir, const SideOptions& o
     }
     std::optional<index::SynonymTable> synonyms;
     if (!options.synonyms.empty()) synonyms = index::synonym_table(by_language(options.synonyms), *keep_whole);
-    index::rebuild_side_database(index::side_dir(db_dir), all, *keep_whole, synonyms, options.wait_seconds);
+    shard::rebuild_side_database(shard::side_dir(db_dir), all, *keep_whole, synonyms, options.wait_seconds);
     // The stub names the shards only once the side they need is in place.
-    if (!options.shards.empty() || !options.replicas.empty()) index::write_replica_lines(db_dir, options.replicas);
-    index::write_shard_lines(db_dir, lines);
-    const Xapian::Database side(index::side_dir(db_dir));
+    if (!options.shards.empty() || !options.replicas.empty()) shard::write_replica_lines(db_dir, options.replicas);
+    shard::write_shard_lines(db_dir, lines);
+    const Xapian::Database side(shard::side_dir(db_dir));
     std::size_t words = 0;
     for (auto it = side.spellings_begin(); it != side.spellings_end(); ++it) ++words;
     return words;
