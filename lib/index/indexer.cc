@@ -2,7 +2,6 @@
 
 #include <xapian.h>
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <set>
@@ -16,6 +15,7 @@
 #include "index/file_walker.h"
 #include "index/generations.h"
 #include "index/index_check.h"
+#include "index/index_run.h"
 #include "index/put_article.h"
 #include "index/quality_gate.h"
 #include "index/synonyms.h"
@@ -63,39 +63,6 @@ void check_shard_options(const IndexOptions& options) {
   }
 }
 
-// The report of a run over every shard: each file is counted by the shard
-// that owns it; a file that failed before its shard was known failed in
-// every shard's run and is reported once.
-void add_shard_report(IndexReport& total, std::set<std::pair<std::string, std::string>>& reported,
-                      const IndexReport& shard) {
-  total.added += shard.added;
-  total.updated += shard.updated;
-  total.deleted += shard.deleted;
-  total.unchanged += shard.unchanged;
-  total.reanalysed += shard.reanalysed;
-  const auto merge = [](std::vector<std::string>& into, const std::vector<std::string>& ids) {
-    const auto middle = into.insert(into.end(), ids.begin(), ids.end());
-    std::inplace_merge(into.begin(), middle, into.end());
-  };
-  merge(total.added_ids, shard.added_ids);
-  merge(total.updated_ids, shard.updated_ids);
-  merge(total.deleted_ids, shard.deleted_ids);
-  total.stopped = total.stopped || shard.stopped;
-  total.read_seconds += shard.read_seconds;
-  total.analyze_seconds += shard.analyze_seconds;
-  total.write_seconds += shard.write_seconds;
-  total.dry_run = shard.dry_run;
-  if (total.generation == 0) total.generation = shard.generation;
-  for (const FileError& error : shard.errors) {
-    if (reported.emplace(error.path, error.message).second) total.errors.push_back(error);
-  }
-  total.failed = total.errors.size();
-  // Every shard's run reads every file, so each finds the same duplicates.
-  for (const FileError& warning : shard.warnings) {
-    if (reported.emplace(warning.path, warning.message).second) total.warnings.push_back(warning);
-  }
-}
-
 }  // namespace
 
 // Hidden: a class nested in an exported class is exported with it.
@@ -106,9 +73,6 @@ struct [[gnu::visibility("hidden")]] Indexer::Rep {
   bool writes_side = false;      // every shard is written here, so the side is too
   std::vector<std::unique_ptr<index::DatabaseWriter>> writers;
   std::optional<index::SynonymTable> synonyms;  // for the side; set: replaces the stored ones
-  // Where a run over every shard is, so that its progress reads as one.
-  std::size_t pass = 0;
-  double seconds_before_pass = 0;
 
   void open();
   void rebuild_side();
@@ -167,11 +131,6 @@ void Indexer::Rep::open() {
   }
   IndexOptions shard_options = options;
   shard_options.synonyms.clear();  // queries only: they live in the side database
-  if (options.progress && options.shard == 0) {
-    shard_options.progress = [this](const IndexProgress& p) {
-      options.progress({pass * p.total + p.done, shards * p.total, seconds_before_pass + p.seconds});
-    };
-  }
   if (options.shard != 0) {
     const shard::ShardFilter filter{options.shard, shards};
     writers.push_back(std::make_unique<index::DatabaseWriter>(shard::shard_dir(dir, options.shard, shards),
@@ -226,19 +185,12 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
   const index::WalkResult walk =
       index::find_article_files(paths, {r.options.follow_links, r.options.max_depth});
   const QualityCheck* check = r.quality_check();
-  IndexReport total;
-  if (r.writers.size() == 1 && !r.writes_side) {
-    total = r.writers.front()->index(walk, check != nullptr);
-  } else {
-    std::set<std::pair<std::string, std::string>> reported;
-    for (r.pass = 0; r.pass < r.writers.size() && !total.stopped; ++r.pass) {
-      r.seconds_before_pass = std::chrono::duration<double>(Clock::now() - started).count();
-      add_shard_report(total, reported, r.writers[r.pass]->index(walk, check != nullptr));
-    }
-  }
+  std::vector<index::DatabaseWriter*> writers;
+  for (const auto& writer : r.writers) writers.push_back(writer.get());
+  IndexReport total = index::index_files(walk, writers, check != nullptr);
   if (total.stopped) {
-    // The shards written before the stop keep their commits (unless held
-    // for the check); the side database follows them on the next run.
+    // The shards keep what they committed before the stop (unless held for
+    // the check); the side database follows them on the next run.
     for (const auto& writer : r.writers) total.generation = writer->abandon_held();
     if (check) {
       total.added = total.updated = total.deleted = total.reanalysed = 0;
@@ -282,7 +234,7 @@ IndexReport Indexer::commit() {
   const auto started = Clock::now();
   IndexReport total;
   std::set<std::pair<std::string, std::string>> reported;
-  for (auto& writer : r.writers) add_shard_report(total, reported, writer->commit_staged());
+  for (auto& writer : r.writers) index::add_shard_report(total, reported, writer->commit_staged());
   if (r.writes_side && total.added + total.updated + total.deleted > 0) r.rebuild_side();
   total.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return total;
