@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "index/schema.h"
@@ -63,6 +64,12 @@ Runs index_both(const TempDir& dir, const fs::path& kb) {
   return {Indexer(dir / "single", single).index({kb.string()}), Indexer(dir / "sharded", sharded).index({kb.string()})};
 }
 
+std::vector<std::pair<std::string, std::string>> as_pairs(const std::vector<FileError>& errors) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (const FileError& error : errors) pairs.emplace_back(error.path, error.message);
+  return pairs;
+}
+
 void expect_same_report(const IndexReport& sharded, const IndexReport& single, const std::string& run) {
   EXPECT_EQ(sharded.added_ids, single.added_ids) << run;
   EXPECT_EQ(sharded.updated_ids, single.updated_ids) << run;
@@ -74,16 +81,8 @@ void expect_same_report(const IndexReport& sharded, const IndexReport& single, c
   EXPECT_EQ(sharded.reanalysed, single.reanalysed) << run;
   EXPECT_EQ(sharded.failed, single.failed) << run;
   EXPECT_EQ(sharded.elsewhere, 0u) << run << ": every shard was written";
-  ASSERT_EQ(sharded.errors.size(), single.errors.size()) << run;
-  for (std::size_t i = 0; i < single.errors.size(); ++i) {
-    EXPECT_EQ(sharded.errors[i].path, single.errors[i].path) << run;
-    EXPECT_EQ(sharded.errors[i].message, single.errors[i].message) << run;
-  }
-  ASSERT_EQ(sharded.warnings.size(), single.warnings.size()) << run;
-  for (std::size_t i = 0; i < single.warnings.size(); ++i) {
-    EXPECT_EQ(sharded.warnings[i].path, single.warnings[i].path) << run;
-    EXPECT_EQ(sharded.warnings[i].message, single.warnings[i].message) << run;
-  }
+  EXPECT_EQ(as_pairs(sharded.errors), as_pairs(single.errors)) << run;
+  EXPECT_EQ(as_pairs(sharded.warnings), as_pairs(single.warnings)) << run;
 }
 
 std::set<std::string> ids_in(const std::string& db_dir) {
