@@ -15,7 +15,7 @@ namespace kbsearch::index {
 struct AnalysisPool::Worker {
   analysis::AnalyzerCache analyzers;
   std::string config_fingerprint;
-  ShardFilter filter;
+  shard::ShardFilter filter;
 
   AnalysisOutcome run(const AnalysisJob& job) {
     const auto started = std::chrono::steady_clock::now();
@@ -46,7 +46,7 @@ struct AnalysisPool::Worker {
 };
 
 AnalysisPool::AnalysisPool(unsigned threads, std::map<std::string, AnalyzerOptions> options,
-                           std::string config_fingerprint, ShardFilter filter)
+                           std::string config_fingerprint, shard::ShardFilter filter)
     : threads_(threads == 0 ? 1 : threads),
       options_(std::move(options)),
       config_fingerprint_(std::move(config_fingerprint)),

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "index/file_walker.h"
-#include "index/shard_layout.h"
 #include "kbsearch/analyzer.h"
+#include "shard/routing.h"
 
 namespace kbsearch::index {
 
@@ -45,7 +45,7 @@ class AnalysisPool {
   // that `filter` does not accept are not analysed. Throws Error when the
   // system cannot start that many threads.
   AnalysisPool(unsigned threads, std::map<std::string, AnalyzerOptions> options,
-               std::string config_fingerprint, ShardFilter filter);
+               std::string config_fingerprint, shard::ShardFilter filter);
   ~AnalysisPool();
   AnalysisPool(const AnalysisPool&) = delete;
   AnalysisPool& operator=(const AnalysisPool&) = delete;
@@ -62,7 +62,7 @@ class AnalysisPool {
   unsigned threads_;
   std::map<std::string, AnalyzerOptions> options_;
   std::string config_fingerprint_;
-  ShardFilter filter_;
+  shard::ShardFilter filter_;
   std::unique_ptr<Worker> inline_worker_;  // when threads_ == 1
   std::mutex mutex_;
   std::condition_variable ready_;

@@ -4,22 +4,18 @@
 
 #include <algorithm>
 #include <chrono>
-#include <deque>
 #include <filesystem>
-#include <future>
 #include <map>
 #include <optional>
 #include <set>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "analysis/analyzer_cache.h"
 #include "index/analysis_config.h"
-#include "index/analysis_pool.h"
 #include "index/completions.h"
-#include "index/document_builder.h"
 #include "index/database_schema_check.h"
+#include "index/document_builder.h"
 #include "index/file_walker.h"
 #include "index/generations.h"
 #include "index/index_lock.h"
@@ -33,7 +29,6 @@
 #include "kbsearch/error.h"
 #include "kbsearch/version.h"
 #include "util/content_hash.h"
-#include "util/text_file.h"
 
 namespace kbsearch::index {
 namespace {
@@ -49,20 +44,6 @@ constexpr std::size_t kRebuildBatch = 2000;
 // Spelling changes go to the table every this many flushes of the postings:
 // a word common to every batch is rewritten once per spelling flush.
 constexpr std::size_t kSpellingFlushes = 8;
-
-// How many analysed articles may wait for the writer, per thread: enough to
-// keep every worker busy, few enough to bound memory.
-constexpr std::size_t kQueuedPerThread = 8;
-
-// A changed file on its way through the analysis pool.
-struct Pending {
-  const ArticleFile* file;
-  Xapian::docid previous;  // the document the file produced last time, or 0
-  std::string previous_id;  // and its article id
-  bool same_text;           // as the previous document's: analysed afresh only
-  std::string text_hash;
-  std::future<AnalysisOutcome> outcome;
-};
 
 // The content hash a document's source value starts with (schema.h).
 std::string_view hash_of_source(std::string_view source) { return source.substr(0, source.find('/')); }
@@ -86,7 +67,7 @@ struct DatabaseWriter::Rep {
   KeepWholeLists keep_whole;
   std::string config_fingerprint;
   std::optional<SynonymTable> synonyms;  // set: replaces the stored ones
-  ShardFilter filter;
+  shard::ShardFilter filter;
 
   // One run's state.
   IndexReport report;
@@ -96,9 +77,6 @@ struct DatabaseWriter::Rep {
   struct Committed {
     std::size_t added = 0, updated = 0, deleted = 0, reanalysed = 0;
   } committed;
-  // Content hash -> the files of that text and their articles' ids, for
-  // the duplicate warning.
-  std::map<std::string, std::vector<std::pair<const std::string*, std::string>>> texts;
   // id -> the file that claimed it this run (a path in the run's walk: one
   // copy of each path for the whole run, however many files it finds).
   std::map<std::string, const std::string*> id_owner;
@@ -141,9 +119,8 @@ struct DatabaseWriter::Rep {
   void reanalyse_put_articles();
   void switch_rebuilt();
   void drop_unfinished_rebuild();
-  void read_file(const ArticleFile& file, AnalysisPool& pool,
-                 std::deque<Pending>& pending);
-  void apply(Pending& pending);
+  void apply(const AnalysisOutcome& out, const std::string& path, const Previous& previous,
+             const std::string& content_hash);
   bool id_conflict(const std::string& id, const std::string& path, Xapian::docid previous,
                    const std::vector<Xapian::docid>& holders);
   void delete_vanished(const std::string& root, const WalkResult& walk);
@@ -164,8 +141,19 @@ struct DatabaseWriter::Rep {
   void load_stored_check();
   int visible_generation() const { return options.rebuild && !switched ? live.value_or(0) : generation; }
   bool stop_asked() const { return options.stop != nullptr && options.stop->load(); }
-  IndexReport stopped_report(Clock::time_point started);
-  void warn_about_duplicates();
+  IndexReport stopped_report();
+  Clock::time_point run_started;
+  // Runs a step of a run: a Xapian error drops an unfinished rebuild and
+  // becomes a kbsearch error.
+  template <class Step>
+  auto writing(const Step& step) -> decltype(step()) {
+    try {
+      return step();
+    } catch (const Xapian::Error& e) {
+      drop_unfinished_rebuild();
+      rethrow_xapian_error(e, "writing index " + dir);
+    }
+  }
   void fail(const std::string& path, const std::string& message) {
     ++report.failed;
     report.errors.push_back({path, message});
@@ -286,7 +274,7 @@ void DatabaseWriter::Rep::mark_schema() {
   if (writer->get_metadata(kSchemaKey) != schema) writer->set_metadata(kSchemaKey, schema);
 }
 
-DatabaseWriter::DatabaseWriter(const std::string& dir, const IndexOptions& options, ShardFilter filter)
+DatabaseWriter::DatabaseWriter(const std::string& dir, const IndexOptions& options, shard::ShardFilter filter)
     : rep_(std::make_unique<Rep>()) {
   Rep& r = *rep_;
   r.dir = dir;
@@ -329,41 +317,30 @@ DatabaseWriter::~DatabaseWriter() {
 
 const KeepWholeLists& DatabaseWriter::keep_whole() const { return rep_->keep_whole; }
 
-void DatabaseWriter::Rep::read_file(const ArticleFile& file, AnalysisPool& pool,
-                             std::deque<Pending>& pending) {
-  const auto started = Clock::now();
-  AnalysisJob job{file, {}, {}};
-  try {
-    job.text = util::read_text_file(file.path, options.max_file_bytes);
-  } catch (const InputError& e) {
-    report.read_seconds += since(started);
-    fail(file.path, e.reason());
-    return;
-  }
-  job.content_hash = util::content_hash(job.text);
-  report.read_seconds += since(started);
-
-  // The article this file produced last time, if any.
-  const std::string path_term = make_key_term(prefix::kPath, util::content_hash(file.path));
-  Xapian::docid previous = 0;
-  for (auto it = db.postlist_begin(path_term); it != db.postlist_end(path_term); ++it) previous = *it;
-  std::string previous_id;
-  bool same_text = false;
-  if (previous != 0) {
-    const Xapian::Document doc = db.get_document(previous);
-    previous_id = doc.get_value(kSlotId);
-    const std::string source = doc.get_value(kSlotSource);
-    same_text = hash_of_source(source) == job.content_hash;
-    // A rebuild analyses every article afresh: that is what it is for.
-    if (!options.rebuild && source == source_value(job.content_hash, config_fingerprint)) {
-      ++report.unchanged;
-      id_owner.emplace(previous_id, &file.path);
-      texts[job.content_hash].emplace_back(&file.path, previous_id);
-      return;
+DatabaseWriter::Previous DatabaseWriter::previous_of(const std::string& path) {
+  Rep& r = *rep_;
+  return r.writing([&] {
+    const std::string path_term = make_key_term(prefix::kPath, util::content_hash(path));
+    Previous previous;
+    for (auto it = r.db.postlist_begin(path_term); it != r.db.postlist_end(path_term); ++it) previous.doc = *it;
+    if (previous.doc != 0) {
+      const Xapian::Document doc = r.db.get_document(previous.doc);
+      previous.id = doc.get_value(kSlotId);
+      previous.source = doc.get_value(kSlotSource);
     }
+    return previous;
+  });
+}
+
+bool DatabaseWriter::unchanged(const Previous& previous, const std::string& path, const std::string& content_hash) {
+  Rep& r = *rep_;
+  // A rebuild analyses every article afresh: that is what it is for.
+  if (previous.doc == 0 || r.options.rebuild || previous.source != source_value(content_hash, r.config_fingerprint)) {
+    return false;
   }
-  // A braced list is evaluated in order: the hash is copied before the job moves.
-  pending.push_back({&file, previous, previous_id, same_text, job.content_hash, pool.submit(std::move(job))});
+  ++r.report.unchanged;
+  r.id_owner.emplace(previous.id, &path);
+  return true;
 }
 
 // An id held by an article from another file that still exists is a
@@ -392,44 +369,45 @@ bool DatabaseWriter::Rep::id_conflict(const std::string& id, const std::string& 
   return false;
 }
 
-void DatabaseWriter::Rep::apply(Pending& pending) {
-  AnalysisOutcome out = pending.outcome.get();
-  report.analyze_seconds += out.seconds;
-  const std::string& path = pending.file->path;
-  if (!out.error.empty()) {
-    fail(path, out.error);
-    return;
-  }
-  texts[pending.text_hash].emplace_back(&path, out.id);
-  if (out.elsewhere) {
-    ++report.elsewhere;
-    // Its new id routes the file's article to another shard: the copy this
-    // shard holds goes, or the index would hold the article twice.
-    if (pending.previous != 0) {
-      ++report.deleted;
-      report.deleted_ids.push_back(pending.previous_id);
-      if (writer) delete_document(pending.previous);
-    }
-    return;
-  }
+void DatabaseWriter::elsewhere(const Previous& previous) {
+  Rep& r = *rep_;
+  ++r.report.elsewhere;
+  if (previous.doc == 0) return;
+  // Its id routes the file's article to another shard: the copy this shard
+  // holds goes, or the index would hold the article twice.
+  ++r.report.deleted;
+  r.report.deleted_ids.push_back(previous.id);
+  if (r.writer) r.writing([&] { r.delete_document(previous.doc); });
+}
+
+void DatabaseWriter::add(const AnalysisOutcome& outcome, const std::string& path, const Previous& previous,
+                         const std::string& content_hash) {
+  Rep& r = *rep_;
+  r.writing([&] { r.apply(outcome, path, previous, content_hash); });
+}
+
+void DatabaseWriter::Rep::apply(const AnalysisOutcome& out, const std::string& path, const Previous& previous,
+                                const std::string& content_hash) {
   // The articles holding the id now, looked up once (a B-tree descent on
   // the writer's thread, the run's bottleneck) for the conflict check, the
   // report and the spelling counts.
   const std::string id_term = make_key_term(prefix::kId, out.id);
   std::vector<Xapian::docid> holders;
   for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) holders.push_back(*it);
-  if (id_conflict(out.id, path, pending.previous, holders)) return;
+  if (id_conflict(out.id, path, previous.doc, holders)) return;
 
   // The file's front matter changed its id: the old one goes.
-  const bool moved = pending.previous != 0 && pending.previous_id != out.id;
+  const bool moved = previous.doc != 0 && previous.id != out.id;
   if (moved) {
     ++report.deleted;
-    report.deleted_ids.push_back(pending.previous_id);
+    report.deleted_ids.push_back(previous.id);
   }
+  // The same text as the previous document's: analysed afresh only.
+  const bool same_text = previous.doc != 0 && hash_of_source(previous.source) == content_hash;
   if (holders.empty()) {
     ++report.added;
     report.added_ids.push_back(out.id);
-  } else if (pending.same_text && !moved) {
+  } else if (same_text && !moved) {
     ++report.reanalysed;
   } else {
     ++report.updated;
@@ -437,7 +415,7 @@ void DatabaseWriter::Rep::apply(Pending& pending) {
   }
   if (!writer) return;
   const auto started = Clock::now();
-  if (moved) delete_document(pending.previous);
+  if (moved) delete_document(previous.doc);
   if (keeps_spelling()) {
     for (Xapian::docid holder : holders) spelling.remove(writer->get_document(holder));
     spelling.add(out.spelling_words);
@@ -519,78 +497,67 @@ void DatabaseWriter::Rep::commit() {
   report.write_seconds += since(started);
 }
 
-IndexReport DatabaseWriter::index(const WalkResult& walk, bool hold) {
+void DatabaseWriter::begin_run(const WalkResult& walk) {
   Rep& r = *rep_;
-  const auto started = Clock::now();
+  if (r.staging) throw Error("put() and remove() changes are staged: commit() or discard() them before index()");
+  r.run_started = Clock::now();
   r.report = IndexReport();
   r.report.dry_run = r.options.dry_run;
   r.committed = {};
   r.id_owner.clear();
-  r.texts.clear();
   r.spelling = SpellingChanges();  // a failed run's, which its transaction dropped
-
-  if (r.staging) throw Error("put() and remove() changes are staged: commit() or discard() them before index()");
   for (const auto& error : walk.errors) r.fail(error.path, error.message);
   for (const auto& error : r.carried_errors) r.fail(error.path, error.message);
   r.carried_errors.clear();
-  const unsigned threads = r.options.threads != 0 ? r.options.threads
-                                                  : std::max(1u, std::thread::hardware_concurrency());
-  AnalysisPool pool(threads, analyzer_options(r.keep_whole), r.config_fingerprint, r.filter);
-  const std::size_t window = kQueuedPerThread * pool.threads();
   // A transaction makes the run (or each batch of commit_every) atomic for
   // readers: without one, Xapian commits whenever flush_every changes wait,
   // and readers and kills would see part of a batch. A rebuild's generation
   // is invisible until the switch, so it commits as memory asks.
   r.batch_transactions = r.writer && !r.options.rebuild;
-  try {
-    if (r.batch_transactions) r.writer->begin_transaction();
-    std::deque<Pending> pending;
-    IndexProgress progress{0, walk.files.size(), 0};
-    for (const auto& file : walk.files) {
-      if (r.stop_asked()) break;
-      r.read_file(file, pool, pending);
-      while (pending.size() > window) {
-        r.apply(pending.front());
-        pending.pop_front();
-      }
-      ++progress.done;
-      progress.seconds = since(started);
-      if (r.options.progress) r.options.progress(progress);
-    }
-    for (; !pending.empty() && !r.stop_asked(); pending.pop_front()) r.apply(pending.front());
-    if (r.stop_asked()) return r.stopped_report(started);
+  if (r.batch_transactions) r.writing([&] { r.writer->begin_transaction(); });
+}
+
+IndexReport DatabaseWriter::end_run(const WalkResult& walk, bool hold) {
+  Rep& r = *rep_;
+  if (r.stop_asked()) return stop_run();
+  r.writing([&] {
     for (const auto& root : walk.roots) r.delete_vanished(root, walk);
     r.reanalyse_put_articles();
-    r.warn_about_duplicates();
-    if (r.stop_asked()) return r.stopped_report(started);
-    for (auto* ids : {&r.report.added_ids, &r.report.updated_ids, &r.report.deleted_ids}) {
-      std::sort(ids->begin(), ids->end());
-    }
-    if (r.writer) {
+  });
+  if (r.stop_asked()) return stop_run();
+  for (auto* ids : {&r.report.added_ids, &r.report.updated_ids, &r.report.deleted_ids}) {
+    std::sort(ids->begin(), ids->end());
+  }
+  if (r.writer) {
+    r.writing([&] {
       r.mark_schema();
       store_keep_whole(*r.writer, r.keep_whole);
       if (r.synonyms) store_synonyms(*r.writer, *r.synonyms);
       if (r.options.check) store_quality_check(*r.writer, *r.options.check);
       r.apply_word_counts();
-      if (hold) {
-        r.held = true;
-      } else {
-        r.publish();
-      }
+    });
+    if (hold) {
+      r.held = true;
+    } else {
+      r.publish();
     }
-  } catch (const Xapian::Error& e) {
-    r.drop_unfinished_rebuild();
-    rethrow_xapian_error(e, "writing index " + r.dir);
   }
   r.report.generation = r.visible_generation();
-  r.report.seconds = since(started);
+  r.report.seconds = since(r.run_started);
   return r.report;
 }
+
+IndexReport DatabaseWriter::stop_run() { return rep_->stopped_report(); }
+
+IndexReport& DatabaseWriter::run_report() { return rep_->report; }
+const IndexOptions& DatabaseWriter::options() const { return rep_->options; }
+const std::string& DatabaseWriter::config_fingerprint() const { return rep_->config_fingerprint; }
+const shard::ShardFilter& DatabaseWriter::filter() const { return rep_->filter; }
 
 // What a stopped run leaves: the changes since its last commit dropped, a
 // rebuild's unfinished generation removed, and a report of what readers
 // can see of it.
-IndexReport DatabaseWriter::Rep::stopped_report(Clock::time_point started) {
+IndexReport DatabaseWriter::Rep::stopped_report() {
   if (writer && batch_transactions) {
     try {
       writer->cancel_transaction();
@@ -611,23 +578,8 @@ IndexReport DatabaseWriter::Rep::stopped_report(Clock::time_point started) {
   report.reanalysed = committed.reanalysed;
   report.stopped = true;
   report.generation = visible_generation();
-  report.seconds = since(started);
+  report.seconds = since(run_started);
   return report;
-}
-
-// Files of the same text under different ids: most often one export
-// indexed twice, which doubles every answer from it.
-void DatabaseWriter::Rep::warn_about_duplicates() {
-  for (auto& [hash, files] : texts) {
-    if (files.size() < 2) continue;
-    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
-    for (std::size_t i = 1; i < files.size(); ++i) {
-      if (files[i].second == files[0].second) continue;
-      report.warnings.push_back({*files[i].first, "the same text as " + *files[0].first + " (id '" +
-                                                      files[0].second + "'), indexed again as id '" +
-                                                      files[i].second + "': the same articles twice?"});
-    }
-  }
 }
 
 // A damaged live generation keeps no check that could be read: the rebuild

@@ -7,8 +7,8 @@
 
 #include "index/database_schema_check.h"
 #include "index/generations.h"
-#include "index/shard_layout.h"
 #include "kbsearch/error.h"
+#include "shard/layout.h"
 
 namespace kbsearch::index {
 namespace {
@@ -58,9 +58,9 @@ CheckReport check_index(const std::string& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     report.problems.push_back(dir + " does not exist or is not a directory");
-  } else if (const std::optional<unsigned> shards = stored_shard_count(dir)) {
-    check_database(side_dir(dir), report);
-    for (unsigned k = 1; k <= *shards; ++k) check_database(shard_dir(dir, k, *shards), report);
+  } else if (const std::optional<unsigned> shards = shard::stored_shard_count(dir)) {
+    check_database(shard::side_dir(dir), report);
+    for (unsigned k = 1; k <= *shards; ++k) check_database(shard::shard_dir(dir, k, *shards), report);
   } else {
     check_database(dir, report);
   }

@@ -2,7 +2,6 @@
 
 #include <xapian.h>
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <set>
@@ -16,14 +15,16 @@
 #include "index/file_walker.h"
 #include "index/generations.h"
 #include "index/index_check.h"
+#include "index/index_run.h"
 #include "index/put_article.h"
 #include "index/quality_gate.h"
-#include "index/shard_layout.h"
-#include "index/side_database.h"
 #include "index/synonyms.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
 #include "search/searcher_access.h"
+#include "shard/layout.h"
+#include "shard/routing.h"
+#include "shard/side_database.h"
 
 namespace kbsearch {
 namespace {
@@ -62,39 +63,6 @@ void check_shard_options(const IndexOptions& options) {
   }
 }
 
-// The report of a run over every shard: each file is counted by the shard
-// that owns it; a file that failed before its shard was known failed in
-// every shard's run and is reported once.
-void add_shard_report(IndexReport& total, std::set<std::pair<std::string, std::string>>& reported,
-                      const IndexReport& shard) {
-  total.added += shard.added;
-  total.updated += shard.updated;
-  total.deleted += shard.deleted;
-  total.unchanged += shard.unchanged;
-  total.reanalysed += shard.reanalysed;
-  const auto merge = [](std::vector<std::string>& into, const std::vector<std::string>& ids) {
-    const auto middle = into.insert(into.end(), ids.begin(), ids.end());
-    std::inplace_merge(into.begin(), middle, into.end());
-  };
-  merge(total.added_ids, shard.added_ids);
-  merge(total.updated_ids, shard.updated_ids);
-  merge(total.deleted_ids, shard.deleted_ids);
-  total.stopped = total.stopped || shard.stopped;
-  total.read_seconds += shard.read_seconds;
-  total.analyze_seconds += shard.analyze_seconds;
-  total.write_seconds += shard.write_seconds;
-  total.dry_run = shard.dry_run;
-  if (total.generation == 0) total.generation = shard.generation;
-  for (const FileError& error : shard.errors) {
-    if (reported.emplace(error.path, error.message).second) total.errors.push_back(error);
-  }
-  total.failed = total.errors.size();
-  // Every shard's run reads every file, so each finds the same duplicates.
-  for (const FileError& warning : shard.warnings) {
-    if (reported.emplace(warning.path, warning.message).second) total.warnings.push_back(warning);
-  }
-}
-
 }  // namespace
 
 // Hidden: a class nested in an exported class is exported with it.
@@ -105,9 +73,6 @@ struct [[gnu::visibility("hidden")]] Indexer::Rep {
   bool writes_side = false;      // every shard is written here, so the side is too
   std::vector<std::unique_ptr<index::DatabaseWriter>> writers;
   std::optional<index::SynonymTable> synonyms;  // for the side; set: replaces the stored ones
-  // Where a run over every shard is, so that its progress reads as one.
-  std::size_t pass = 0;
-  double seconds_before_pass = 0;
 
   void open();
   void rebuild_side();
@@ -129,8 +94,8 @@ QualityReport Indexer::Rep::run_quality_check(const QualityCheck& check) {
   Xapian::Database changed;
   try {
     for (const auto& writer : writers) changed.add_database(writer->pending());
-    if (shards != 0 && options.shard == 0 && index::lists_shards(dir)) {
-      changed.add_database(Xapian::Database(index::side_dir(dir)));
+    if (shards != 0 && options.shard == 0 && shard::lists_shards(dir)) {
+      changed.add_database(Xapian::Database(shard::side_dir(dir)));
     }
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening the changes to " + dir + " for the quality check");
@@ -148,7 +113,7 @@ QualityReport Indexer::Rep::run_quality_check(const QualityCheck& check) {
 // A put article goes where the id routes it, as a file's article does.
 index::DatabaseWriter& Indexer::Rep::writer_for(const std::string& id) {
   if (shards == 0) return *writers.front();
-  const unsigned shard = index::shard_of(id, shards);
+  const unsigned shard = shard::shard_of(id, shards);
   if (options.shard == 0) return *writers[shard - 1];
   if (shard != options.shard) {
     throw InputError(index::put_article_name(id), "belongs to shard " + std::to_string(shard) + " of " +
@@ -159,38 +124,33 @@ index::DatabaseWriter& Indexer::Rep::writer_for(const std::string& id) {
 
 void Indexer::Rep::open() {
   check_shard_options(options);
-  shards = options.shards != 0 ? options.shards : index::stored_shard_count(dir).value_or(0);
+  shards = options.shards != 0 ? options.shards : shard::stored_shard_count(dir).value_or(0);
   if (shards == 0) {
-    writers.push_back(std::make_unique<index::DatabaseWriter>(dir, options, index::ShardFilter{}));
+    writers.push_back(std::make_unique<index::DatabaseWriter>(dir, options, shard::ShardFilter{}));
     return;
   }
   IndexOptions shard_options = options;
   shard_options.synonyms.clear();  // queries only: they live in the side database
-  if (options.progress && options.shard == 0) {
-    shard_options.progress = [this](const IndexProgress& p) {
-      options.progress({pass * p.total + p.done, shards * p.total, seconds_before_pass + p.seconds});
-    };
-  }
   if (options.shard != 0) {
-    const index::ShardFilter filter{options.shard, shards};
-    writers.push_back(std::make_unique<index::DatabaseWriter>(index::shard_dir(dir, options.shard, shards),
+    const shard::ShardFilter filter{options.shard, shards};
+    writers.push_back(std::make_unique<index::DatabaseWriter>(shard::shard_dir(dir, options.shard, shards),
                                                               shard_options, filter));
     return;
   }
-  index::check_shard_count(dir, shards);
+  shard::check_shard_count(dir, shards);
   for (unsigned k = 1; k <= shards; ++k) {
-    writers.push_back(std::make_unique<index::DatabaseWriter>(index::shard_dir(dir, k, shards), shard_options,
-                                                              index::ShardFilter{k, shards}));
+    writers.push_back(std::make_unique<index::DatabaseWriter>(shard::shard_dir(dir, k, shards), shard_options,
+                                                              shard::ShardFilter{k, shards}));
   }
   writes_side = !options.dry_run;
   if (!options.synonyms.empty()) synonyms = index::synonym_table(options.synonyms, writers.front()->keep_whole());
   if (!writes_side) return;
   try {
-    index::ensure_side_database(index::side_dir(dir));
+    shard::ensure_side_database(shard::side_dir(dir));
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "creating the side database of " + dir);
   }
-  index::publish_sharded_layout(dir, shards);
+  shard::publish_sharded_layout(dir, shards);
 }
 
 // Spelling words are counted from the shards as they now are, so the side
@@ -198,8 +158,8 @@ void Indexer::Rep::open() {
 void Indexer::Rep::rebuild_side() {
   try {
     Xapian::Database all;
-    for (unsigned k = 1; k <= shards; ++k) all.add_database(Xapian::Database(index::shard_dir(dir, k, shards)));
-    index::rebuild_side_database(index::side_dir(dir), all, writers.front()->keep_whole(), synonyms,
+    for (unsigned k = 1; k <= shards; ++k) all.add_database(Xapian::Database(shard::shard_dir(dir, k, shards)));
+    shard::rebuild_side_database(shard::side_dir(dir), all, writers.front()->keep_whole(), synonyms,
                                  options.wait_seconds);
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "writing the side database of " + dir);
@@ -225,19 +185,12 @@ IndexReport Indexer::index(const std::vector<std::string>& paths) {
   const index::WalkResult walk =
       index::find_article_files(paths, {r.options.follow_links, r.options.max_depth});
   const QualityCheck* check = r.quality_check();
-  IndexReport total;
-  if (r.writers.size() == 1 && !r.writes_side) {
-    total = r.writers.front()->index(walk, check != nullptr);
-  } else {
-    std::set<std::pair<std::string, std::string>> reported;
-    for (r.pass = 0; r.pass < r.writers.size() && !total.stopped; ++r.pass) {
-      r.seconds_before_pass = std::chrono::duration<double>(Clock::now() - started).count();
-      add_shard_report(total, reported, r.writers[r.pass]->index(walk, check != nullptr));
-    }
-  }
+  std::vector<index::DatabaseWriter*> writers;
+  for (const auto& writer : r.writers) writers.push_back(writer.get());
+  IndexReport total = index::index_files(walk, writers, check != nullptr);
   if (total.stopped) {
-    // The shards written before the stop keep their commits (unless held
-    // for the check); the side database follows them on the next run.
+    // The shards keep what they committed before the stop (unless held for
+    // the check); the side database follows them on the next run.
     for (const auto& writer : r.writers) total.generation = writer->abandon_held();
     if (check) {
       total.added = total.updated = total.deleted = total.reanalysed = 0;
@@ -281,7 +234,7 @@ IndexReport Indexer::commit() {
   const auto started = Clock::now();
   IndexReport total;
   std::set<std::pair<std::string, std::string>> reported;
-  for (auto& writer : r.writers) add_shard_report(total, reported, writer->commit_staged());
+  for (auto& writer : r.writers) index::add_shard_report(total, reported, writer->commit_staged());
   if (r.writes_side && total.added + total.updated + total.deleted > 0) r.rebuild_side();
   total.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   return total;
@@ -300,11 +253,11 @@ int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
   if (!std::filesystem::exists(generations.stub_path(), ec) && generations.all().empty()) {
     throw IndexUnusableError("there is no index in " + db_dir + " to roll back (check the --db path)");
   }
-  const std::optional<unsigned> shards = index::stored_shard_count(db_dir);
+  const std::optional<unsigned> shards = shard::stored_shard_count(db_dir);
   if (!shards) return index::DatabaseWriter::rollback(db_dir, wait_seconds);
   // Every database must have a generation to go back to before any moves.
-  std::vector<std::string> dirs{index::side_dir(db_dir)};
-  for (unsigned k = 1; k <= *shards; ++k) dirs.push_back(index::shard_dir(db_dir, k, *shards));
+  std::vector<std::string> dirs{shard::side_dir(db_dir)};
+  for (unsigned k = 1; k <= *shards; ++k) dirs.push_back(shard::shard_dir(db_dir, k, *shards));
   for (const std::string& dir : dirs) (void)index::Generations(dir).rollback_target();
   int generation = 0;
   for (const std::string& dir : dirs) generation = index::DatabaseWriter::rollback(dir, wait_seconds);
@@ -312,23 +265,23 @@ int Indexer::rollback(const std::string& db_dir, double wait_seconds) {
 }
 
 std::string Indexer::shard_directory(const std::string& db_dir, unsigned shard, unsigned shards) {
-  return index::shard_dir(db_dir, shard, shards);
+  return shard::shard_dir(db_dir, shard, shards);
 }
 
 std::size_t Indexer::update_side(const std::string& db_dir, const SideOptions& options) {
   // A stub naming a generation is an index of its own: pointing it at shards
   // would leave its articles behind, and the next index run would refuse it.
-  if (std::filesystem::exists(index::Generations(db_dir).stub_path()) && !index::lists_shards(db_dir)) {
+  if (std::filesystem::exists(index::Generations(db_dir).stub_path()) && !shard::lists_shards(db_dir)) {
     throw InputError(db_dir, "holds an index of its own, not a sharded one: 'side' points a sharded index, or a "
                              "new directory, at its shards; nothing was changed");
   }
-  const std::vector<std::string> lines = options.shards.empty() ? index::shard_lines(db_dir) : options.shards;
+  const std::vector<std::string> lines = options.shards.empty() ? shard::shard_lines(db_dir) : options.shards;
   if (lines.empty()) throw InputError(db_dir, "names no shards; give them as 'remote HOST:PORT' lines");
   try {
     Xapian::Database all;
     std::optional<index::KeepWholeLists> keep_whole;
     for (const std::string& line : lines) {
-      const Xapian::Database shard = index::open_shard_line(db_dir, line);
+      const Xapian::Database shard = shard::open_shard_line(db_dir, line);
       index::check_schema(shard, line);
       const index::KeepWholeLists lists = index::load_keep_whole(shard);
       if (keep_whole && lists != *keep_whole) {
@@ -340,11 +293,11 @@ std::size_t Indexer::update_side(const std::string& db_dir, const SideOptions& o
     }
     std::optional<index::SynonymTable> synonyms;
     if (!options.synonyms.empty()) synonyms = index::synonym_table(by_language(options.synonyms), *keep_whole);
-    index::rebuild_side_database(index::side_dir(db_dir), all, *keep_whole, synonyms, options.wait_seconds);
+    shard::rebuild_side_database(shard::side_dir(db_dir), all, *keep_whole, synonyms, options.wait_seconds);
     // The stub names the shards only once the side they need is in place.
-    if (!options.shards.empty() || !options.replicas.empty()) index::write_replica_lines(db_dir, options.replicas);
-    index::write_shard_lines(db_dir, lines);
-    const Xapian::Database side(index::side_dir(db_dir));
+    if (!options.shards.empty() || !options.replicas.empty()) shard::write_replica_lines(db_dir, options.replicas);
+    shard::write_shard_lines(db_dir, lines);
+    const Xapian::Database side(shard::side_dir(db_dir));
     std::size_t words = 0;
     for (auto it = side.spellings_begin(); it != side.spellings_end(); ++it) ++words;
     return words;

@@ -8,7 +8,7 @@
 //
 // A word's count is the sum of its terms' document frequencies in those
 // three fields, so the dictionary of a sharded index can be rebuilt from the
-// shards' terms alone (side_database.h), which even remote shards serve.
+// shards' terms alone (shard/side_database.h), which even remote shards serve.
 #ifndef KBSEARCH_LIB_INDEX_SPELLING_WORDS_H
 #define KBSEARCH_LIB_INDEX_SPELLING_WORDS_H
 

@@ -1,28 +1,21 @@
 #include "kbsearch/searcher.h"
 
-#include <sys/stat.h>
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <ctime>
-#include <filesystem>
 #include <map>
 #include <xapian.h>
 
 #include "analysis/analyzer_cache.h"
-#include "analysis/normalizers.h"
 #include "analysis/language_tag.h"
+#include "analysis/normalizers.h"
 #include "index/analysis_config.h"
 #include "index/completions.h"
-#include "index/database_schema_check.h"
 #include "index/document_data.h"
-#include "index/generations.h"
 #include "index/put_article.h"
 #include "index/schema.h"
-#include "index/shard_layout.h"
 #include "index/xapian_errors.h"
 #include "kbsearch/error.h"
-#include "search/answering_shards.h"
 #include "search/boosts.h"
 #include "search/completion.h"
 #include "search/query_builder.h"
@@ -31,32 +24,26 @@
 #include "search/reranking.h"
 #include "search/searcher_access.h"
 #include "search/snippet.h"
+#include "shard/index_reader.h"
 #include "util/utf8.h"
 
 namespace kbsearch {
 
 // Hidden: a class nested in an exported class is exported with it.
 struct [[gnu::visibility("hidden")]] Searcher::Rep {
-  std::string path;
+  Rep(shard::IndexReader reader, SearchOptions options) : reader(std::move(reader)), options(options) {
+    load_analyzers();
+  }
+  shard::IndexReader reader;
   SearchOptions options;
-  Xapian::Database db;
-  std::string stub_identity;  // of the stub naming the generation db was opened at
-  struct {
-    std::string stat;                // the top stub's stat identity when its lines were read
-    std::vector<std::string> lines;
-  } top_stub;
-  bool lost_shard = false;    // a shard server went away: connect afresh
-  std::vector<std::string> missing_shards;  // that no copy answered for
-  bool has_remote_shards = false;
-  bool held = false;  // db is one the library holds open (SearcherAccess): never reopened
-  std::chrono::steady_clock::time_point opened_at;
-
-  void open();
-  void open_answering_shards();
-  void reopen_if_changed();
-  std::string current_stub_identity();
-  [[noreturn]] void rethrow(const Xapian::Error& e);
+  // Into `reader`: a Rep stays where it was made (a Searcher moves its pointer).
+  Xapian::Database& db = reader.db();
+  const std::string& path = reader.path();
   std::unique_ptr<analysis::AnalyzerCache> analyzers;
+
+  void load_analyzers();
+  void refresh();
+  [[noreturn]] void rethrow(const Xapian::Error& e);
 
   template <typename Query>
   auto answer(const Query& query) -> decltype(query());
@@ -86,142 +73,21 @@ struct [[gnu::visibility("hidden")]] Searcher::Rep {
                const search::BuiltQuery& built);
 };
 
-namespace {
-
-// In a stub identity: the stub lists a remote shard.
-constexpr const char* kRemoteMark = "|remote";
-
-// The stat identity of the stub file a path names (DIR/XAPIANDB, or the
-// path itself), with the stub's path; empty for a plain database directory.
-std::string stat_identity(const std::string& path, std::string* stub_file = nullptr) {
-  struct stat st;
-  std::string stub = path + "/XAPIANDB";
-  if (::stat(stub.c_str(), &st) != 0) {
-    stub = path;
-    if (::stat(stub.c_str(), &st) != 0) return {};
-  }
-  if (S_ISDIR(st.st_mode)) return {};  // a plain database directory: no stub
-  if (stub_file) *stub_file = stub;
-  return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_size);
+// Queries are analysed with the configuration the articles were analysed with.
+void Searcher::Rep::load_analyzers() {
+  analyzers = std::make_unique<analysis::AnalyzerCache>(index::analyzer_options(index::load_keep_whole(db)));
 }
 
-// A path that holds no index is named for what it is, rather than by
-// Xapian's "DatabaseNotFoundError: Couldn't stat".
-void check_is_index(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (!fs::exists(status)) {
-    throw IndexUnusableError("there is no index at " + path + ": no such file or directory (check --db, or create "
-                             "the index with 'kbsearch index --db " + path + " ARTICLES...')");
-  }
-  // Generations without their stub are a damaged index, which Generations
-  // names as such.
-  if (!fs::is_directory(status) || fs::exists(fs::path(path) / "XAPIANDB", ec) ||
-      fs::exists(fs::path(path) / "iamglass", ec) || !index::Generations(path).all().empty()) {
-    return;
-  }
-  bool articles = false;
-  for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
-    const std::string ext = entry.path().extension().string();
-    articles = articles || ext == ".md" || ext == ".markdown" || ext == ".txt" || entry.is_directory(ec);
-  }
-  throw IndexUnusableError(path + " is not a kbsearch index" +
-                           (articles ? ": it holds articles. Give --db the index directory ('kbsearch index --db "
-                                       "INDEX_DIR " + path + "' makes one from them)"
-                                     : " (it has no XAPIANDB): check --db"));
+// A long-lived searcher sees what the indexer committed since the last query.
+void Searcher::Rep::refresh() {
+  if (reader.refresh()) load_analyzers();
 }
 
-}  // namespace
-
-// Identifies the stub files that name the generations a search opens: an
-// index directory's XAPIANDB, or a stub file given as the path, and, for a
-// sharded index, the stubs of the side database and of every local shard.
-// A generation switch replaces one of them, so a changed identity says that
-// the database must be opened afresh. Asked before every search: the top
-// stub's lines are read again only when its stat identity changes.
-std::string Searcher::Rep::current_stub_identity() {
-  std::string stub;
-  std::string identity = stat_identity(path, &stub);
-  if (identity.empty()) return identity;
-  if (identity != top_stub.stat) top_stub = {identity, index::read_stub_lines(stub)};
-  const std::string dir = stub.substr(0, stub.rfind('/') + 1);
-  for (const std::string& line : top_stub.lines) {
-    if (line.compare(0, 7, "remote ") == 0) identity += kRemoteMark;
-    if (line.compare(0, 5, "auto ") != 0) continue;
-    const std::string target = line.substr(5);
-    // A shard's own stub names generations, not stubs: its stat is enough.
-    if (!target.empty()) identity += "|" + stat_identity(target[0] == '/' ? target : dir + target);
-  }
-  return identity;
-}
-
-void Searcher::Rep::open() {
-  stub_identity = current_stub_identity();
-  has_remote_shards = stub_identity.find(kRemoteMark) != std::string::npos;
-  opened_at = std::chrono::steady_clock::now();
-  // Xapian::Database opens a directory, a directory holding a stub, or a
-  // stub file listing shards; remote shards are opened one by one instead,
-  // with our timeout, and replicas where a shard does not answer.
-  if (has_remote_shards) {
-    open_answering_shards();
-  } else {
-    // Xapian opens an empty or garbled stub as an empty index; a damaged
-    // index must say so instead of answering "no match".
-    check_is_index(path);
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec) && !index::lists_shards(path)) {
-      (void)index::Generations(path).current();
-    }
-    db = Xapian::Database(path);
-    missing_shards.clear();
-  }
-  index::check_schema(db, path);
-  // Analyse queries with the configuration the articles were analysed with.
-  analyzers = std::make_unique<analysis::AnalyzerCache>(
-      index::analyzer_options(index::load_keep_whole(db)));
-}
-
-// Opens the index shard by shard, with replicas standing in for shards
-// that do not answer, and decides whether what answered may answer.
-void Searcher::Rep::open_answering_shards() {
-  search::AnsweringShards shards = search::open_answering_shards(path, options.shard_timeout_ms);
-  if (!shards.missing.empty() && !options.allow_missing_shards) {
-    std::string names;
-    for (const std::string& line : shards.missing) names += (names.empty() ? "'" : ", '") + line + "'";
-    throw ShardUnavailableError("searching " + path + ": shard " + names + " does not answer, nor any replica (" +
-                                shards.why + ")");
-  }
-  db = std::move(shards.db);
-  missing_shards = std::move(shards.missing);
-}
-
-// A long-lived searcher sees what the indexer committed since the last
-// query: reopen() when the generation is the same (cheap when nothing
-// changed), a fresh open when a rebuild or rollback switched generations,
-// and, for remote shards, every reconnect_seconds (to see rebuilt shards,
-// and shards or primaries that answer again).
-void Searcher::Rep::reopen_if_changed() {
-  if (held) return;
-  const bool reconnect =
-      has_remote_shards &&
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - opened_at).count() > options.reconnect_seconds;
-  if (lost_shard || reconnect || current_stub_identity() != stub_identity) {
-    lost_shard = true;  // until open() succeeds
-    open();
-    lost_shard = false;
-  } else {
-    db.reopen();
-  }
-}
-
-Searcher::Searcher(const std::string& db_path, SearchOptions options)
-    : rep_(std::make_unique<Rep>()) {
-  rep_->path = db_path;
-  rep_->options = options;
+Searcher::Searcher(const std::string& db_path, SearchOptions options) {
   try {
-    rep_->open();
+    const shard::ReaderOptions reading{options.shard_timeout_ms, options.allow_missing_shards,
+                                       options.reconnect_seconds};
+    rep_ = std::make_unique<Rep>(shard::IndexReader(db_path, reading), options);
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening index " + db_path);
   }
@@ -230,17 +96,11 @@ Searcher::Searcher(const std::string& db_path, SearchOptions options)
 Searcher::Searcher(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 
 Searcher SearcherAccess::over(const Xapian::Database& db, const std::string& name) {
-  auto rep = std::make_unique<Searcher::Rep>();
-  rep->path = name;
-  rep->held = true;
-  rep->db = db;
   try {
-    index::check_schema(rep->db, name);
-    rep->analyzers = std::make_unique<analysis::AnalyzerCache>(index::analyzer_options(index::load_keep_whole(db)));
+    return Searcher(std::make_unique<Searcher::Rep>(shard::IndexReader(db, name), SearchOptions()));
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening " + name);
   }
-  return Searcher(std::move(rep));
 }
 
 Searcher::~Searcher() = default;
@@ -493,7 +353,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
   SearchResults results;
   results.query = request.query;
   results.query_languages = langs.languages;
-  results.missing_shards = missing_shards;
+  results.missing_shards = reader.missing_shards();
   results.suggestion = built.suggestion;
   if (built.query.empty()) return results;
 
@@ -538,7 +398,7 @@ SearchResults Searcher::Rep::run(const SearchRequest& request) {
 // connects afresh, so a restarted server is used again.
 void Searcher::Rep::rethrow(const Xapian::Error& e) {
   const std::string type = e.get_type();
-  if (type == "NetworkError" || type == "NetworkTimeoutError") lost_shard = true;
+  if (type == "NetworkError" || type == "NetworkTimeoutError") reader.lose_connection();
   index::rethrow_xapian_error(e, "searching " + path);
 }
 
@@ -547,13 +407,13 @@ void Searcher::Rep::rethrow(const Xapian::Error& e) {
 template <typename Query>
 auto Searcher::Rep::answer(const Query& query) -> decltype(query()) {
   try {
-    reopen_if_changed();
+    refresh();
     return query();
   } catch (const Xapian::DatabaseModifiedError&) {
     // The index was committed to while we read it: reopen at the new
     // revision and answer from that, once.
     try {
-      db.reopen();
+      reader.reopen_at_latest();
       return query();
     } catch (const Xapian::Error& e) {
       rethrow(e);
@@ -561,10 +421,8 @@ auto Searcher::Rep::answer(const Query& query) -> decltype(query()) {
   } catch (const Xapian::NetworkError&) {
     // A shard stopped answering during the search: answer once more from
     // the shards and replicas that do answer.
-    lost_shard = true;
     try {
-      open_answering_shards();
-      lost_shard = false;
+      reader.reconnect();
       return query();
     } catch (const Xapian::Error& e) {
       rethrow(e);
@@ -622,11 +480,11 @@ std::optional<StoredArticle> Searcher::Rep::get(const std::string& id) {
 
 std::optional<StoredArticle> Searcher::get(const std::string& id) {
   try {
-    rep_->reopen_if_changed();
+    rep_->refresh();
     try {
       return rep_->get(analysis::to_nfc(id));
     } catch (const Xapian::DatabaseModifiedError&) {
-      rep_->db.reopen();
+      rep_->reader.reopen_at_latest();
       return rep_->get(analysis::to_nfc(id));
     }
   } catch (const Xapian::Error& e) {
@@ -644,13 +502,10 @@ std::vector<std::string> Searcher::languages() {
 
 IndexStats Searcher::stats() {
   try {
-    rep_->reopen_if_changed();
+    rep_->refresh();
     IndexStats stats;
     stats.articles = rep_->db.get_doccount();
-    std::error_code ec;
-    if (std::filesystem::is_directory(rep_->path, ec) && !index::lists_shards(rep_->path)) {
-      stats.generation = index::Generations(rep_->path).current().value_or(0);
-    }
+    stats.generation = rep_->reader.generation();
     stats.languages = rep_->indexed_languages();
     return stats;
   } catch (const Xapian::Error& e) {

@@ -8,9 +8,9 @@
 #include <fstream>
 #include <memory>
 
-#include "index/shard_layout.h"
 #include "kbsearch/kbsearch.h"
 #include "scale/shard_server.h"
+#include "shard/routing.h"
 #include "test_support.h"
 
 namespace kbsearch {
@@ -128,7 +128,7 @@ TEST(ShardHosts, SearchAcrossHostsLikeOneDatabaseAndWithoutADeadHost) {
   partial.allow_missing_shards = true;
   const SearchResults rest = Searcher(searched, partial).search(request);
   EXPECT_EQ(rest.missing_shards, std::vector<std::string>{dead});
-  for (const Hit& hit : rest.hits) EXPECT_EQ(index::shard_of(hit.id, 2), 1u) << hit.id;
+  for (const Hit& hit : rest.hits) EXPECT_EQ(shard::shard_of(hit.id, 2), 1u) << hit.id;
 }
 
 }  // namespace

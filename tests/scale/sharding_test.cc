@@ -16,9 +16,9 @@
 #include <thread>
 
 #include "index/schema.h"
-#include "index/shard_layout.h"
 #include "kbsearch/kbsearch.h"
 #include "scale/shard_server.h"
+#include "shard/routing.h"
 #include "test_support.h"
 
 namespace kbsearch {
@@ -247,7 +247,7 @@ TEST(Sharding, EveryArticleIsInTheShardItsIdHashesTo) {
     EXPECT_GT(shard.get_doccount(), 0u) << "shard " << k << " of 4 is empty";
     for (auto it = shard.allterms_begin("Q"); it != shard.allterms_end("Q"); ++it) {
       const std::string id = (*it).substr(1);
-      EXPECT_EQ(index::shard_of(id, 4), k) << id;
+      EXPECT_EQ(shard::shard_of(id, 4), k) << id;
       EXPECT_EQ(it.get_termfreq(), 1u) << id;
     }
   }
@@ -420,7 +420,7 @@ TEST(Sharding, AnswersFromTheRestWhenAllowedAndNamesWhatIsMissing) {
   const SearchResults partial = searcher.search(request);
   EXPECT_EQ(partial.missing_shards, std::vector<std::string>{second_line});
   ASSERT_FALSE(partial.hits.empty());
-  for (const Hit& hit : partial.hits) EXPECT_EQ(index::shard_of(hit.id, 2), 1u) << hit.id;
+  for (const Hit& hit : partial.hits) EXPECT_EQ(shard::shard_of(hit.id, 2), 1u) << hit.id;
   const SearchResults whole = Searcher(deployments().single).search(request);
   EXPECT_LT(partial.total, whole.total);
 }
@@ -455,7 +455,7 @@ TEST(Sharding, ReindexingOneShardWhileSearching) {
   const std::string &corpus = copy.corpus, &db = copy.db;
 
   const std::string id = "reset-password-sv";
-  const unsigned shard = index::shard_of(id, 2);
+  const unsigned shard = shard::shard_of(id, 2);
   std::atomic<bool> stop{false};
   std::atomic<int> answered{0}, failed{0};
   std::thread searching([&] {
@@ -516,7 +516,7 @@ TEST(Sharding, SearchersOfRemoteShardsSeeChangesAndRebuilds) {
   const std::string id = "reset-password-pt";
   IndexOptions one_shard;
   one_shard.shards = 2;
-  one_shard.shard = index::shard_of(id, 2);
+  one_shard.shard = shard::shard_of(id, 2);
 
   std::ofstream(article_path(corpus, id), std::ios::app) << "\nUm beija-flor lembra a sua senha.\n";
   ASSERT_EQ(Indexer(db, one_shard).index({corpus}).updated, 1u);
@@ -559,7 +559,7 @@ TEST(Sharding, ReplicaCatchesUpWithItsMaster) {
   const std::string &corpus = copy.corpus, &master = copy.db, replica = copy.dir / "replica";
 
   const std::string id = "reset-password-pt";
-  const unsigned shard = index::shard_of(id, 2);
+  const unsigned shard = shard::shard_of(id, 2);
   const std::string shard_name = fs::path(Indexer::shard_directory(master, shard, 2)).filename().string();
   LoopbackServer replication(testutil::replicate_server_command(master));
   const std::vector<std::string> replicate = {"xapian-replicate", "-h", "127.0.0.1", "-p",

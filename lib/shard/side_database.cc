@@ -1,4 +1,4 @@
-#include "index/side_database.h"
+#include "shard/side_database.h"
 
 #include <filesystem>
 
@@ -9,17 +9,17 @@
 #include "index/spelling_words.h"
 #include "kbsearch/version.h"
 
-namespace kbsearch::index {
+namespace kbsearch::shard {
 namespace {
 
 void mark_schema(Xapian::WritableDatabase& db) {
-  db.set_metadata(kSchemaKey, std::to_string(kIndexSchemaVersion));
+  db.set_metadata(index::kSchemaKey, std::to_string(kIndexSchemaVersion));
 }
 
 }  // namespace
 
 void ensure_side_database(const std::string& side_dir) {
-  const Generations generations(side_dir);
+  const index::Generations generations(side_dir);
   if (generations.current()) return;
   std::filesystem::create_directories(side_dir);
   const int generation = generations.next();
@@ -31,15 +31,16 @@ void ensure_side_database(const std::string& side_dir) {
 }
 
 void rebuild_side_database(const std::string& side_dir, const Xapian::Database& shards,
-                           const KeepWholeLists& keep_whole, const std::optional<SynonymTable>& synonyms,
+                           const index::KeepWholeLists& keep_whole,
+                           const std::optional<index::SynonymTable>& synonyms,
                            double wait_seconds) {
   std::filesystem::create_directories(side_dir);
-  const IndexLock lock(side_dir, wait_seconds);
-  const Generations generations(side_dir);
+  const index::IndexLock lock(side_dir, wait_seconds);
+  const index::Generations generations(side_dir);
   const std::optional<int> live = generations.current();
-  SynonymTable table;
+  index::SynonymTable table;
   if (synonyms) table = *synonyms;
-  else if (live) table = load_synonyms(Xapian::Database(generations.path(*live)));
+  else if (live) table = index::load_synonyms(Xapian::Database(generations.path(*live)));
   // Leftovers of an interrupted rebuild go first, as for an index.
   for (int g : generations.all()) {
     if (live && g > *live) std::filesystem::remove_all(generations.path(g));
@@ -48,14 +49,14 @@ void rebuild_side_database(const std::string& side_dir, const Xapian::Database& 
   {
     Xapian::WritableDatabase db(generations.path(generation), Xapian::DB_CREATE_OR_OPEN);
     mark_schema(db);
-    store_keep_whole(db, keep_whole);
-    store_synonyms(db, table);
-    add_spelling_words_of(db, shards);
-    store_completions(db, shards);
+    index::store_keep_whole(db, keep_whole);
+    index::store_synonyms(db, table);
+    index::add_spelling_words_of(db, shards);
+    index::store_completions(db, shards);
     db.commit();
   }
   generations.switch_to(generation);
   generations.remove_all_but(generation, live.value_or(generation));
 }
 
-}  // namespace kbsearch::index
+}  // namespace kbsearch::shard

@@ -1,12 +1,12 @@
-// The side database of a sharded index (shard_layout.h): what a search over
+// The side database of a sharded index (layout.h): what a search over
 // several shards reads from the stub's first database only. It holds no
 // articles: the schema mark, the keep-whole lists queries are analysed
 // with, the synonyms, and the spelling dictionary and the completion
-// entries (completions.h) of all the shards together. It is small, local
+// entries (index/completions.h) of all the shards together. It is small, local
 // to every searcher, and written in generations like an index, so a
 // rebuild switches readers atomically.
-#ifndef KBSEARCH_LIB_INDEX_SIDE_DATABASE_H
-#define KBSEARCH_LIB_INDEX_SIDE_DATABASE_H
+#ifndef KBSEARCH_LIB_SHARD_SIDE_DATABASE_H
+#define KBSEARCH_LIB_SHARD_SIDE_DATABASE_H
 
 #include <xapian.h>
 
@@ -16,7 +16,7 @@
 #include "index/analysis_config.h"
 #include "index/synonyms.h"
 
-namespace kbsearch::index {
+namespace kbsearch::shard {
 
 // Gives the side database in `side_dir` its first generation (the schema
 // mark alone) unless it has one.
@@ -28,9 +28,10 @@ void ensure_side_database(const std::string& side_dir);
 // generation's), then switches readers to it, keeping the one before.
 // Takes the side's writer lock.
 void rebuild_side_database(const std::string& side_dir, const Xapian::Database& shards,
-                           const KeepWholeLists& keep_whole, const std::optional<SynonymTable>& synonyms,
+                           const index::KeepWholeLists& keep_whole,
+                           const std::optional<index::SynonymTable>& synonyms,
                            double wait_seconds);
 
-}  // namespace kbsearch::index
+}  // namespace kbsearch::shard
 
-#endif  // KBSEARCH_LIB_INDEX_SIDE_DATABASE_H
+#endif  // KBSEARCH_LIB_SHARD_SIDE_DATABASE_H

@@ -1,4 +1,4 @@
-// The layout of a sharded index directory, and which shard an article goes to.
+// The layout of a sharded index directory.
 //
 //   DIR/XAPIANDB        a Xapian stub file: "auto side" first, then one line
 //                       per shard ("auto shard-2-of-4", or "remote HOST:PORT"
@@ -15,13 +15,10 @@
 // The side database comes first because Xapian reads spelling, synonyms and
 // metadata from the first database of a stub only (remote databases serve
 // none of them); holding no documents, it changes no statistic BM25 uses.
-// Every searcher opens DIR, so it needs nothing but the path.
-//
-// An article's shard is a stable hash of its id, so the same id always meets
-// itself in the same shard (id conflicts are still found) and every host
-// routes the same way.
-#ifndef KBSEARCH_LIB_INDEX_SHARD_LAYOUT_H
-#define KBSEARCH_LIB_INDEX_SHARD_LAYOUT_H
+// Every searcher opens DIR, so it needs nothing but the path. Which shard
+// an article goes to is routing.h's.
+#ifndef KBSEARCH_LIB_SHARD_LAYOUT_H
+#define KBSEARCH_LIB_SHARD_LAYOUT_H
 
 #include <xapian.h>
 
@@ -30,19 +27,7 @@
 #include <string>
 #include <vector>
 
-namespace kbsearch::index {
-
-// The shard (1..shards) the article with this id belongs to: FNV-1a 64 of
-// the id's bytes, modulo `shards`, plus one.
-unsigned shard_of(const std::string& id, unsigned shards);
-
-// Which articles a database keeps: all (shards == 0) or one shard's.
-struct ShardFilter {
-  unsigned shard = 0;
-  unsigned shards = 0;
-  bool active() const { return shards != 0; }
-  bool accepts(const std::string& id) const { return !active() || shard_of(id, shards) == shard; }
-};
+namespace kbsearch::shard {
 
 std::string shard_dir(const std::string& dir, unsigned shard, unsigned shards);
 std::string side_dir(const std::string& dir);
@@ -84,6 +69,6 @@ using ReplicaLines = std::map<std::string, std::vector<std::string>>;
 ReplicaLines read_replica_lines(const std::string& dir);
 void write_replica_lines(const std::string& dir, const ReplicaLines& replicas);
 
-}  // namespace kbsearch::index
+}  // namespace kbsearch::shard
 
-#endif  // KBSEARCH_LIB_INDEX_SHARD_LAYOUT_H
+#endif  // KBSEARCH_LIB_SHARD_LAYOUT_H

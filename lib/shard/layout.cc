@@ -1,14 +1,13 @@
-#include "index/shard_layout.h"
+#include "shard/layout.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <fstream>
 
 #include "index/generations.h"
 #include "kbsearch/error.h"
 #include "util/atomic_file.h"
 
-namespace kbsearch::index {
+namespace kbsearch::shard {
 namespace {
 
 constexpr const char* kSideName = "side";
@@ -22,15 +21,6 @@ std::string shard_name(unsigned shard, unsigned shards) {
 }
 
 }  // namespace
-
-unsigned shard_of(const std::string& id, unsigned shards) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : id) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return static_cast<unsigned>(hash % shards) + 1;
-}
 
 std::string shard_dir(const std::string& dir, unsigned shard, unsigned shards) {
   return dir + "/" + shard_name(shard, shards);
@@ -51,7 +41,7 @@ void check_shard_count(const std::string& dir, unsigned shards) {
     throw IndexUnusableError(dir + " has " + std::to_string(*existing) + " shards, not " +
                              std::to_string(shards) + "; index into a new directory to change the count");
   }
-  if (Generations(dir).current()) {
+  if (index::Generations(dir).current()) {
     throw IndexUnusableError(dir + " holds an unsharded index; index into a new directory to shard it");
   }
 }
@@ -131,4 +121,4 @@ void write_replica_lines(const std::string& dir, const ReplicaLines& replicas) {
   util::replace_file_atomically(dir + kReplicasFile, text);
 }
 
-}  // namespace kbsearch::index
+}  // namespace kbsearch::shard
