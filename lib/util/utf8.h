@@ -2,7 +2,10 @@
 #ifndef KBSEARCH_LIB_UTIL_UTF8_H
 #define KBSEARCH_LIB_UTIL_UTF8_H
 
+#include <unicode/utf8.h>
+
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,22 +17,18 @@ struct CodePoint {
   std::size_t size;
 };
 
-// The character at byte `i` of `text` (i < text.size()): the one decoder of
-// the parsers and analyzers, for text already checked (find_invalid_utf8).
-// A byte that starts no complete sequence decodes as a character of its
-// own, its byte value, so that no scan can stall or run off the end
-// whatever it is given.
+// The character at byte `i` of `text` (i < text.size()), decoded by ICU's
+// U8_NEXT as every other scan of the library (find_invalid_utf8, the
+// stemmer, the accent folder): for text already checked. A byte that
+// starts no well-formed sequence decodes as a character of its own, its
+// byte value, so that no scan can stall or run off the end whatever it is
+// given.
 inline CodePoint decode_utf8(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  const std::size_t size = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-  if (size == 1 || i + size > text.size()) return {lead, 1};
-  char32_t code = lead & (0x7F >> size);
-  for (std::size_t k = 1; k < size; ++k) {
-    const auto b = static_cast<unsigned char>(text[i + k]);
-    if ((b & 0xC0) != 0x80) return {lead, 1};
-    code = (code << 6) | (b & 0x3F);
-  }
-  return {code, size};
+  auto end = static_cast<std::int32_t>(i);
+  UChar32 code;
+  U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), end, static_cast<std::int32_t>(text.size()), code);
+  if (code < 0) return {static_cast<unsigned char>(text[i]), 1};
+  return {static_cast<char32_t>(code), static_cast<std::size_t>(end) - i};
 }
 
 // Unicode White_Space, what separates the words of a query: phones and IMEs
