@@ -106,8 +106,9 @@ struct IndexOptions {
   // signal handler: it is lock-free), the run stops at the next file: the
   // changes since its last commit are dropped (a rebuild's generation is
   // removed) and index() returns a report with `stopped` set, counting
-  // only what was committed. With commit_every, or shards, that may be
-  // some of the run's changes; otherwise, none.
+  // only what was committed. With commit_every, that may be some of the
+  // run's changes (every shard's batches, in a sharded run); otherwise,
+  // none.
   const std::atomic<bool>* stop = nullptr;
   // The quality gate (kbsearch/quality_check.h): index() runs it against
   // its changes before readers can see them, and when they fail it, commits
