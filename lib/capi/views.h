@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "kbsearch/analyzer.h"
+#include "kbsearch/token.h"
 #include "kbsearch/indexer.h"
 #include "kbsearch/kbsearch_c.h"
 #include "kbsearch/searcher.h"
