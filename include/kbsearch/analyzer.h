@@ -17,7 +17,7 @@
 //               letters of the language's own alphabet (Swedish å ä ö)
 //
 // A language without a rule for a stage has no filter there (Thai has no
-// split, stem or fold filter); explain() still names every stage.
+// stem or fold filter); explain() still names every stage.
 // analyze() and explain() run the same chain: explain() only looks at the
 // tokens between its stages, so what it shows is what is indexed.
 //

@@ -13,39 +13,34 @@
 namespace kbsearch::analysis {
 namespace {
 
-// The words a user listed to keep whole, case-folded as the chain folds.
-std::unordered_set<std::string> keep_whole_words(Chain& chain, const AnalyzerOptions& options) {
+// A user's keep-whole list, where one is given: after the Turkish
+// suffixes, before compound splitting, so a listed word is split as the
+// whole it is. Its words are case-folded as the chain folds.
+void add_keep_whole(Chain& c, const AnalyzerOptions& options) {
+  if (options.keep_whole.empty()) return;
   std::unordered_set<std::string> words;
   for (const auto& w : options.keep_whole) {
-    std::string folded = chain.forms().case_fold(w);
+    std::string folded = c.forms().case_fold(w);
     if (!folded.empty()) words.insert(std::move(folded));
   }
-  return words;
-}
-
-// Every chain starts the same: normalize and segment (the chain's
-// tokenizer), join, case. Then comes the split stage, where the languages
-// differ; a user's keep-whole list comes before compound splitting, so a
-// listed word is split as the whole it is.
-void add_join_case_and_keep_whole(Chain& c, std::string_view casing_locale, const AnalyzerOptions& options,
-                                  bool apostrophe_suffixes) {
-  c.add(std::make_unique<TokenJoiner>());
-  c.add(std::make_unique<CaseFilter>(c.forms(), casing_locale));
-  if (apostrophe_suffixes) c.add(std::make_unique<ApostropheSplitter>());
-  if (!options.keep_whole.empty()) c.add(std::make_unique<WordMerger>(keep_whole_words(c, options)));
+  c.add(std::make_unique<WordMerger>(std::move(words)));
 }
 
 }  // namespace
 
 std::unique_ptr<Chain> chain_for(std::string_view lang, const AnalyzerOptions& options) {
   auto chain = std::make_unique<Chain>(std::string(lang));
+  // Every chain starts with its tokenizer (normalize, segment); what
+  // follows, filter by filter, is written out for each language.
   Chain& c = *chain;
   TermForms& forms = c.forms();
   if (lang == "th") {
     // Thai: no spaces between words; ICU's dictionary finds them, and the
     // user's word list keeps chosen compounds whole. No Snowball stemmer
     // exists and Thai does not inflect. Thai marks are letters, never folded.
-    add_join_case_and_keep_whole(c, "", options, false);
+    c.add(std::make_unique<TokenJoiner>());
+    c.add(std::make_unique<CaseFilter>(forms, ""));
+    add_keep_whole(c, options);
     c.add(FormsFilter::stop(forms, lang));
     return chain;
   }
@@ -54,7 +49,9 @@ std::unique_ptr<Chain> chain_for(std::string_view lang, const AnalyzerOptions& o
     // after the definite forms it leaves whole (lösenordet) are taken back
     // to their dictionary word; accents folded except å, ä and ö, letters
     // of their own (kör != kor).
-    add_join_case_and_keep_whole(c, "", options, false);
+    c.add(std::make_unique<TokenJoiner>());
+    c.add(std::make_unique<CaseFilter>(forms, ""));
+    add_keep_whole(c, options);
     c.add(std::make_unique<CompoundParts>());
     c.add(FormsFilter::stop(forms, lang));
     c.add(FormsFilter::stem(forms, lang, StemPasses::kOne, /*swedish_definite=*/true));
@@ -66,7 +63,10 @@ std::unique_ptr<Chain> chain_for(std::string_view lang, const AnalyzerOptions& o
     // Snowball stemmer run to a fixed point, since one pass stops at
     // different layers for different forms; ç ğ ı ö ş ü folded for users
     // who type without them (kullanici finds kullanıcı).
-    add_join_case_and_keep_whole(c, "tr", options, true);
+    c.add(std::make_unique<TokenJoiner>());
+    c.add(std::make_unique<CaseFilter>(forms, "tr"));
+    c.add(std::make_unique<ApostropheSplitter>());
+    add_keep_whole(c, options);
     c.add(FormsFilter::stop(forms, lang));
     c.add(FormsFilter::stem(forms, lang, StemPasses::kFixedPointKeepFourLetters, false));
     c.add(FormsFilter::fold(forms, "", StemPasses::kFixedPointKeepFourLetters));
@@ -75,7 +75,9 @@ std::unique_ptr<Chain> chain_for(std::string_view lang, const AnalyzerOptions& o
   if (lang == "sw") {
     // Swahili: no Snowball stemmer; words indexed as written, folded.
     // (A light stemmer waits for a Swahili relevance set to prove it helps.)
-    add_join_case_and_keep_whole(c, "", options, false);
+    c.add(std::make_unique<TokenJoiner>());
+    c.add(std::make_unique<CaseFilter>(forms, ""));
+    add_keep_whole(c, options);
     c.add(FormsFilter::stop(forms, lang));
     c.add(FormsFilter::fold(forms, "", StemPasses::kOne));
     return chain;
@@ -84,7 +86,9 @@ std::unique_ptr<Chain> chain_for(std::string_view lang, const AnalyzerOptions& o
     // Portuguese: Snowball stemmer; accents folded (atualizacoes finds
     // atualizações), the folded form stemmed to a fixed point so that
     // atualizacoes and atualização meet.
-    add_join_case_and_keep_whole(c, "", options, false);
+    c.add(std::make_unique<TokenJoiner>());
+    c.add(std::make_unique<CaseFilter>(forms, ""));
+    add_keep_whole(c, options);
     c.add(FormsFilter::stop(forms, lang));
     c.add(FormsFilter::stem(forms, lang, StemPasses::kOne, false));
     c.add(FormsFilter::fold(forms, "", StemPasses::kFixedPoint));
@@ -92,7 +96,9 @@ std::unique_ptr<Chain> chain_for(std::string_view lang, const AnalyzerOptions& o
   }
   // Any other language: the generic chain, with Snowball where it exists
   // and Turkish i rules for Azerbaijani.
-  add_join_case_and_keep_whole(c, lang == "az" ? "tr" : "", options, false);
+  c.add(std::make_unique<TokenJoiner>());
+  c.add(std::make_unique<CaseFilter>(forms, lang == "az" ? "tr" : ""));
+  add_keep_whole(c, options);
   c.add(FormsFilter::stop(forms, lang));
   c.add(FormsFilter::stem(forms, lang, StemPasses::kOne, false));
   c.add(FormsFilter::fold(forms, "", StemPasses::kOne));
