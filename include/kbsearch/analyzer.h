@@ -1,20 +1,25 @@
 // Text analysis: turns text in one language into the terms kbsearch indexes.
 //
 // The same Analyzer serves indexing and querying, so a query term and an
-// indexed term always meet. Each language has one recipe of small stages
-// (see lib/analysis/recipe.cc):
+// indexed term always meet. Each language has one ordered chain: a tokenizer
+// and small filters (see lib/analysis/recipe.cc), through these stages:
 //
 //   normalize   NFKC (Thai SARA AM kept composed, decomposed forms composed)
 //   segment     ICU word break; dictionary for Thai
 //   join        pieces joined by '-' or '_' also form one word (E-40213, e-post)
 //   case        case folding; Turkish I -> ı, İ -> i; ’ -> '
 //   split       language rules: Turkish apostrophe suffixes (SLA'lar -> sla),
-//               Swedish compounds (kundsupportförfrågningar -> kund, support,
-//               förfrågningar...), words a user listed kept whole
+//               words a user listed kept whole, Swedish compounds
+//               (kundsupportförfrågningar -> kund, support, förfrågningar...)
 //   stop        stop words are marked (indexed, but not required in queries)
 //   stem        Snowball (sv, tr, pt, generic); Turkish to a fixed point
 //   fold        accent-folded variants (atualizações -> atualizacoes), except
 //               letters of the language's own alphabet (Swedish å ä ö)
+//
+// A language without a rule for a stage has no filter there (Thai has no
+// stem or fold filter); explain() still names every stage.
+// analyze() and explain() run the same chain: explain() only looks at the
+// tokens between its stages, so what it shows is what is indexed.
 //
 // Every Token keeps the byte offsets of its text in the original input; no
 // stage changes them, which is what makes snippets exact in every script.
@@ -33,29 +38,9 @@
 
 #include "kbsearch/export.h"
 #include "kbsearch/options.h"
+#include "kbsearch/token.h"
 
 namespace kbsearch {
-
-struct Token {
-  std::string text;         // the token exactly as it appears in the input
-  std::string term;         // normalized, case-folded form: what exact search matches
-  std::string stem;         // stemmed term; empty where the language has no stemmer
-  std::string folded;       // accent-folded term; empty when it equals term
-  std::string folded_stem;  // stem of the folded term; empty when it equals stem
-  size_t start = 0;         // byte offset of text in the input
-  size_t end = 0;           // byte offset one past the end of text
-  unsigned position = 0;    // word position, counting from 0
-  bool part = false;        // a part of the preceding word (compound part, piece of
-                            // a hyphenated word), at that word's position
-  bool stop = false;        // a stop word: indexed, but not required in queries
-};
-
-// What one stage of the pipeline produced, for `kbsearch analyze --explain`.
-struct AnalysisStage {
-  std::string name;           // "normalize", "segment", "join", "case", ...
-  std::string text;           // for "normalize": the normalized text
-  std::vector<Token> tokens;  // the tokens after this stage
-};
 
 class KBSEARCH_EXPORT Analyzer {
  public:
@@ -75,7 +60,8 @@ class KBSEARCH_EXPORT Analyzer {
   // never as crashes.
   std::vector<Token> analyze(std::string_view text);
 
-  // The same analysis, with the tokens after every stage.
+  // The same analysis, with the text after "normalize" and the tokens after
+  // every later stage; the last stage's tokens are what analyze() returns.
   std::vector<AnalysisStage> explain(std::string_view text);
 
   // The languages with a tuned recipe: {"pt", "sv", "sw", "th", "tr"}.

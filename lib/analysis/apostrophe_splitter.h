@@ -4,28 +4,30 @@
 // text still covers the whole written word, suffix included. After a number
 // or a code (4.2.1'dir, 11'de, 0x80070005'i) segmentation has already cut
 // the suffix off as a word of its own; it is put back onto its base.
+//
+// A filter after "case" (’ has become '): it holds back one token, until
+// the next shows whether it is that token's suffix.
 #ifndef KBSEARCH_LIB_ANALYSIS_APOSTROPHE_SPLITTER_H
 #define KBSEARCH_LIB_ANALYSIS_APOSTROPHE_SPLITTER_H
 
-#include <cstddef>
-#include <string_view>
-#include <vector>
-
-#include "kbsearch/analyzer.h"
+#include "analysis/token_filter.h"
 
 namespace kbsearch::analysis {
 
-// Expects case-folded terms, where ’ has already become '. `text` is the
-// original input the tokens' offsets point into.
-void strip_apostrophe_suffixes(std::string_view text, std::vector<Token>& tokens);
+class ApostropheSplitter final : public TokenFilter {
+ public:
+  const char* stage() const override { return "split"; }
+  void push(StreamToken& token) override;
+  void finish() override;
 
-// Its two steps, for building tokens one at a time. A word (not a part)
-// takes the next word (not a part) as its suffix when only an apostrophe
-// is between them, the word ending at byte `end` of `text` and the next
-// starting at `next_start`; a word takes one suffix at most.
-bool apostrophe_between(std::string_view text, std::size_t end, std::size_t next_start);
-// The base of a case-folded term: up to its apostrophe (sla'lar -> sla).
-std::string_view base_term(std::string_view term);
+ private:
+  void forget() override { holding_ = false; }
+  void pass_on_held();
+
+  StreamToken held_;
+  bool holding_ = false;
+  bool took_suffix_ = false;  // the held token has taken its one suffix
+};
 
 }  // namespace kbsearch::analysis
 

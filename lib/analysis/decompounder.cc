@@ -91,20 +91,4 @@ const std::vector<std::string>& Decompounder::part_terms(std::string_view word) 
   return cache_.insert(word, std::move(terms));
 }
 
-void Decompounder::add_parts(std::vector<Token>& tokens, std::vector<Insertion>& parts_out) {
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].part) continue;
-    for (const std::string& term : part_terms(tokens[i].term)) {
-      Token part;
-      part.text = tokens[i].text;
-      part.start = tokens[i].start;
-      part.end = tokens[i].end;
-      part.term = term;
-      part.part = true;
-      parts_out.push_back({i + 1, std::move(part)});
-    }
-  }
-  insert_tokens(tokens, parts_out);
-}
-
 }  // namespace kbsearch::analysis

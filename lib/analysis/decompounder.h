@@ -10,6 +10,8 @@
 // "ord" or "app" never split a compound into noise, and a word the
 // dictionary knows as a whole (återställ, kundtjänsten) is not split at all:
 // only compounds coined in the text are.
+//
+// In the chain, the filter in compound_parts.h adds the parts.
 #ifndef KBSEARCH_LIB_ANALYSIS_DECOMPOUNDER_H
 #define KBSEARCH_LIB_ANALYSIS_DECOMPOUNDER_H
 
@@ -18,8 +20,6 @@
 #include <vector>
 
 #include "analysis/stemmer.h"
-#include "analysis/token_insertion.h"
-#include "kbsearch/analyzer.h"
 #include "util/flat_string_map.h"
 
 namespace kbsearch::analysis {
@@ -36,10 +36,6 @@ class Decompounder {
   // support, supportförfrågningar, förfrågningar), or nothing when it is not
   // a compound. Valid until the next call.
   const std::vector<std::string>& part_terms(std::string_view word);
-
-  // After each compound, adds its part terms as part tokens. `parts` is
-  // working space, reused from call to call.
-  void add_parts(std::vector<Token>& tokens, std::vector<Insertion>& parts);
 
  private:
   bool split_from(std::string_view word, std::size_t pos, int depth, std::vector<std::string>& parts);

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "kbsearch/analyzer.h"
+#include "kbsearch/token.h"
 
 namespace kbsearch::analysis {
 

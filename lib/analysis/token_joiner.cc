@@ -14,7 +14,7 @@ constexpr std::size_t kMaxPieces = 6;
 constexpr std::array<std::string_view, 6> kSeparators = {"-", "_", "\u2010", "\u2011", "\uFF0D",
                                                          "\uFF3F"};
 
-bool joined_by_separator(std::string_view text, const SegmentedWord& a, const SegmentedWord& b) {
+bool joined_by_separator(std::string_view text, const StreamToken& a, const StreamToken& b) {
   // Separators are one byte, or three (U+2010, U+2011, U+FF0D, U+FF3F).
   const std::size_t gap = b.start - a.end;
   if (b.start <= a.end || (gap != 1 && gap != 3)) return false;
@@ -30,9 +30,9 @@ bool joined_by_separator(std::string_view text, const SegmentedWord& a, const Se
 
 // An address (no-reply@orbit.example) is one thing, kept as written:
 // joining its pieces would make another address.
-bool is_address(const std::vector<SegmentedWord>& words, std::size_t first, std::size_t last) {
-  for (std::size_t k = first; k <= last; ++k) {
-    if (words[k].term.find('@') != std::string_view::npos) return true;
+bool is_address(const std::vector<StreamToken>& words) {
+  for (const StreamToken& w : words) {
+    if (w.term.find('@') != std::string_view::npos) return true;
   }
   return false;
 }
@@ -46,13 +46,59 @@ bool has_letter(std::string_view word) {
   return false;
 }
 
+}  // namespace
+
+void TokenJoiner::push(StreamToken& word) {
+  if (!run_.empty() && !joined_by_separator(text_, run_.back(), word)) add_run();
+  run_.push_back(word);
+}
+
+void TokenJoiner::finish() {
+  if (!run_.empty()) add_run();
+  TokenFilter::finish();
+}
+
+void TokenJoiner::add(std::size_t start, std::size_t end, std::string_view term, bool part) {
+  StreamToken t;
+  t.start = start;
+  t.end = end;
+  t.term = term;
+  t.part = part;
+  emit(t);
+}
+
+void TokenJoiner::add_run() {
+  const std::size_t pieces = run_.size();
+  const StreamToken& first = run_.front();
+  const StreamToken& last = run_.back();
+  if (pieces == 1) {
+    add_with_pieces(first);
+  } else if (is_address(run_)) {
+    // One token, spelled as written: pieces and separators.
+    scratch_.assign(first.term);
+    for (std::size_t k = 1; k < pieces; ++k) {
+      scratch_ += text_.substr(run_[k - 1].end, run_[k].start - run_[k - 1].end);
+      scratch_ += run_[k].term;
+    }
+    add(first.start, last.end, scratch_, false);
+  } else if (pieces <= kMaxPieces) {
+    scratch_.clear();
+    for (const StreamToken& w : run_) scratch_ += w.term;
+    add(first.start, last.end, scratch_, false);
+    for (const StreamToken& w : run_) add(w.start, w.end, w.term, true);
+  } else {
+    for (const StreamToken& w : run_) add(w.start, w.end, w.term, false);
+  }
+  run_.clear();
+}
+
 // ICU keeps a word with underscores or dots whole (RESET_LINK_EXPIRED,
 // robots.txt, help.orbit.example); its pieces are words a user may type
 // too. Gives the word (spelled without the underscores; with its dots),
 // then its pieces as parts. A number (4.0, 399.3) and an address
 // (support@orbit.example) stay one word.
-void add_with_pieces(std::string_view text, const SegmentedWord& word, std::string& scratch, TokenSink& sink) {
-  const std::string_view written = text.substr(word.start, word.end - word.start);
+void TokenJoiner::add_with_pieces(const StreamToken& word) {
+  const std::string_view written = text_.substr(word.start, word.end - word.start);
   char separator = '_';
   if (written.find('_') == std::string_view::npos) {
     separator = '.';
@@ -62,57 +108,19 @@ void add_with_pieces(std::string_view text, const SegmentedWord& word, std::stri
     }
   }
   if (separator == 0 || written != word.term) {
-    sink.add(word.start, word.end, word.term, false);
+    add(word.start, word.end, word.term, false);
     return;
   }
-  scratch.clear();
+  scratch_.clear();
   for (char c : written) {
-    if (c != '_') scratch += c;
+    if (c != '_') scratch_ += c;
   }
-  sink.add(word.start, word.end, scratch, false);
+  add(word.start, word.end, scratch_, false);
   std::size_t begin = 0;
   for (std::size_t at = 0; at <= written.size(); ++at) {
     if (at < written.size() && written[at] != separator) continue;
-    if (at > begin) {
-      sink.add(word.start + begin, word.start + at, written.substr(begin, at - begin), true);
-    }
+    if (at > begin) add(word.start + begin, word.start + at, written.substr(begin, at - begin), true);
     begin = at + 1;
-  }
-}
-
-}  // namespace
-
-void join_hyphenated(std::string_view text, const std::vector<SegmentedWord>& words,
-                     std::string& scratch, TokenSink& sink) {
-  for (std::size_t i = 0; i < words.size();) {
-    std::size_t last = i;
-    while (last + 1 < words.size() && joined_by_separator(text, words[last], words[last + 1])) {
-      ++last;
-    }
-    const std::size_t pieces = last - i + 1;
-    if (pieces == 1) {
-      add_with_pieces(text, words[i], scratch, sink);
-    } else if (is_address(words, i, last)) {
-      // One token, spelled as written: pieces and separators.
-      scratch.assign(words[i].term);
-      for (std::size_t k = i + 1; k <= last; ++k) {
-        scratch += text.substr(words[k - 1].end, words[k].start - words[k - 1].end);
-        scratch += words[k].term;
-      }
-      sink.add(words[i].start, words[last].end, scratch, false);
-    } else if (pieces <= kMaxPieces) {
-      scratch.clear();
-      for (std::size_t k = i; k <= last; ++k) scratch += words[k].term;
-      sink.add(words[i].start, words[last].end, scratch, false);
-      for (std::size_t k = i; k <= last; ++k) {
-        sink.add(words[k].start, words[k].end, words[k].term, true);
-      }
-    } else {
-      for (std::size_t k = i; k <= last; ++k) {
-        sink.add(words[k].start, words[k].end, words[k].term, false);
-      }
-    }
-    i = last + 1;
   }
 }
 

@@ -7,43 +7,33 @@
 // its pieces as parts. An e-mail address (no-reply@orbit.example) and a
 // number (399.3) stay one word, as written.
 //
-// Joins are decided on the words as segmented, before any Token exists, so
-// that each token is built once, in its final place in the list.
+// A filter: it holds back a run of pieces joined by separators until the
+// word after it shows the run is over.
 #ifndef KBSEARCH_LIB_ANALYSIS_TOKEN_JOINER_H
 #define KBSEARCH_LIB_ANALYSIS_TOKEN_JOINER_H
 
-#include <cstddef>
 #include <string>
-#include <string_view>
 #include <vector>
+
+#include "analysis/token_filter.h"
 
 namespace kbsearch::analysis {
 
-// A word as segmentation found it: bytes [start, end) of the original input,
-// and its spelling in the normalized text.
-struct SegmentedWord {
-  std::size_t start;
-  std::size_t end;
-  std::string_view term;
-};
-
-// Receives tokens, in order, as the byte offsets of their text in the
-// original input and their term.
-class TokenSink {
+class TokenJoiner final : public TokenFilter {
  public:
-  virtual void add(std::size_t start, std::size_t end, std::string_view term, bool part) = 0;
+  const char* stage() const override { return "join"; }
+  void push(StreamToken& word) override;
+  void finish() override;
 
- protected:
-  ~TokenSink() = default;
+ private:
+  void forget() override { run_.clear(); }
+  void add_run();
+  void add_with_pieces(const StreamToken& word);
+  void add(std::size_t start, std::size_t end, std::string_view term, bool part);
+
+  std::vector<StreamToken> run_;  // words joined by separators so far
+  std::string scratch_;           // a joined term, until the next is made
 };
-
-// Gives `sink` the tokens the join stage makes of `words`: each word as
-// segmented, or for pieces joined by separators, the whole word and then its
-// pieces as parts. A term given to the sink may live in `scratch` (working
-// space, reused from call to call) and lasts until the next one. `text` is
-// the original input.
-void join_hyphenated(std::string_view text, const std::vector<SegmentedWord>& words,
-                     std::string& scratch, TokenSink& sink);
 
 }  // namespace kbsearch::analysis
 

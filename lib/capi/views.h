@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "kbsearch/analyzer.h"
 #include "kbsearch/article.h"
 #include "kbsearch/index_report.h"
 #include "kbsearch/kbsearch_c.h"
 #include "kbsearch/search_results.h"
+#include "kbsearch/token.h"
 
 namespace kbsearch::capi {
 

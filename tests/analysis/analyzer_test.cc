@@ -1746,6 +1746,82 @@ TEST(AnalyzerExplain, LastStageIsTheAnalysis) {
   }
 }
 
+// explain() is the analysis, on input no golden row foresaw: random text
+// in every language, with and without keep-whole lists, seeded. The two run
+// one chain (lib/analysis/chain.h); this catches a change that lets them part.
+// Real words of the five languages, as written in support articles: Thai
+// compounds the dictionary splits, Swedish compounds and definite forms,
+// Turkish capitals and apostrophe suffixes, Swahili and Portuguese words
+// with and without accents.
+const std::vector<std::string> kWords = {
+    "ลืม", "รหัสผ่าน", "รหัส", "ผ่าน", "การตั้งค่า", "บัญชี", "ผู้ใช้", "ทำงาน",
+    "kundsupportförfrågningar", "lösenordet", "Återställ", "kör", "inloggning", "och", "i",
+    "SLA'lar", "Windows’un", "kullanıcılar", "İstanbul", "IŞIK", "güncellemeleri", "hata", "ve",
+    "nenosiri", "akaunti", "kuweka", "upya", "na", "barua",
+    "atualizações", "configuração", "não", "senha", "Ação", "de",
+    "E-40213", "0x80070005", "4.2.1", "robots.txt", "no-reply@orbit.example", "RESET_LINK_EXPIRED",
+    "ＡＢＣ", "ﬁlen", "COVID-19", "11",
+};
+
+// What goes between words, or inside them: spaces, punctuation, the
+// apostrophes and hyphens the filters look for, a soft hyphen, and bytes
+// that are not UTF-8.
+const std::vector<std::string> kGlue = {
+    " ", " ", " ", "", "", "-", "_", "'", "\u2019", ".", ", ", "\n\n", "\u2010", "\uFF3F", "@",
+    "\u00AD", "\xff", "\xc3", "\xe0\xb8", "7", "(", ")",
+};
+
+std::string RandomText(std::mt19937& rng) {
+  std::uniform_int_distribution<std::size_t> length(0, 40);
+  std::string text;
+  for (std::size_t n = length(rng); n > 0; --n) {
+    text += kWords[rng() % kWords.size()];
+    text += kGlue[rng() % kGlue.size()];
+  }
+  return text;
+}
+
+// A keep-whole list of words the random texts spell: two of kWords run
+// together (รหัสผ่าน is already one), in the case the user might type.
+std::vector<std::string> RandomKeepWhole(std::mt19937& rng) {
+  std::vector<std::string> words = {"รหัสผ่าน", "ลืมรหัส"};
+  for (int i = 0; i < 6; ++i) words.push_back(kWords[rng() % kWords.size()] + kWords[rng() % kWords.size()]);
+  return words;
+}
+
+TEST(AnalyzerExplain, LastStageIsAnalyzeOnRandomTextInEveryLanguage) {
+  std::mt19937 rng(20261207);
+  std::size_t tokens = 0, merged = 0;
+  for (const std::string lang : {"th", "sv", "tr", "sw", "pt", "de"}) {
+    Analyzer plain(lang);
+    for (int round = 0; round < 4; ++round) {
+      AnalyzerOptions options;
+      options.keep_whole = RandomKeepWhole(rng);
+      Analyzer keeping(lang, options);
+      for (int i = 0; i < 100; ++i) {
+        const std::string text = RandomText(rng);
+        for (Analyzer* analyzer : {&plain, &keeping}) {
+          SCOPED_TRACE(lang + (analyzer == &plain ? "" : " with keep-whole words"));
+          const std::vector<Token> analyzed = analyzer->analyze(text);
+          const std::vector<AnalysisStage> stages = analyzer->explain(text);
+          ASSERT_EQ(stages.size(), 8u);
+          const std::vector<Token>& explained = stages.back().tokens;
+          ASSERT_EQ(explained.size(), analyzed.size()) << text;
+          for (std::size_t t = 0; t < analyzed.size(); ++t) {
+            ASSERT_EQ(RowOf(explained[t]), RowOf(analyzed[t])) << text;  // every field
+          }
+          tokens += analyzed.size();
+        }
+        merged += keeping.analyze(text).size() < plain.analyze(text).size();
+      }
+    }
+  }
+  // The random texts reach what they are for: many tokens, and keep-whole
+  // merges among them.
+  EXPECT_GT(tokens, 20000u);
+  EXPECT_GT(merged, 50u);
+}
+
 // ---------------------------------------------------------------------------
 // Robustness: invalid UTF-8 is a separator; random bytes never crash.
 

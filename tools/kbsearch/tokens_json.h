@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "kbsearch/analyzer.h"
+#include "kbsearch/token.h"
 
 namespace kbsearch::cli {
 
