@@ -10,7 +10,7 @@
 
 #include "index/shard_layout.h"
 #include "kbsearch/kbsearch.h"
-#include "scale/shard_server.h"
+#include "shard_server.h"
 #include "test_support.h"
 
 namespace kbsearch {
