@@ -219,7 +219,7 @@ void Searcher::Rep::reopen_if_changed() {
 Searcher::Searcher(const std::string& db_path, SearchOptions options)
     : rep_(std::make_unique<Rep>()) {
   rep_->path = db_path;
-  rep_->options = options;
+  rep_->options = std::move(options);
   try {
     rep_->open();
   } catch (const Xapian::Error& e) {
@@ -302,7 +302,8 @@ SearchOptions options_for(const SearchRequest& request, SearchOptions options) {
 std::vector<FacetCount> sorted_counts(const std::map<std::string, std::size_t>& counts, double scale) {
   std::vector<FacetCount> facets;
   for (const auto& [value, count] : counts) {
-    facets.push_back({value, std::max(count, static_cast<std::size_t>(std::llround(count * scale)))});
+    facets.push_back(
+        {value, std::max(count, static_cast<std::size_t>(std::llround(static_cast<double>(count) * scale)))});
   }
   std::stable_sort(facets.begin(), facets.end(),
                    [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
