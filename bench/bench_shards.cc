@@ -42,7 +42,7 @@
 #include "corpus_generator.h"
 #include "kbsearch/kbsearch.h"
 #include "query_sets.h"
-#include "scale/shard_server.h"
+#include "shard_server.h"
 
 namespace {
 

@@ -22,6 +22,7 @@ packages=(
   chromium chromium-driver python3-selenium  # the search page's test in headless Chromium (tests/web)
   fonts-thai-tlwg     # Thai glyphs for Chromium, in the search page's screenshots
   groff-base man-db   # kbsearch(1): groff renders it in tests/cli/man_page_test, man finds it once installed
+  clang-format clang-tidy  # CI's style and lint checks (scripts/check-format.sh, scripts/check-tidy.sh)
 )
 
 missing=()

@@ -72,7 +72,7 @@ class DatabaseWriter {
   // The documents API (kbsearch/indexer.h says what each does): put and
   // remove stage changes in a transaction of their own, which commit_staged
   // commits (switching readers, for a rebuild) and discard_staged cancels.
-  void put(const Article& article);
+  void put(const Article& given);
   bool remove(const std::string& id);
   IndexReport commit_staged();
   void discard_staged();

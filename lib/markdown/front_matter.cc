@@ -52,7 +52,7 @@ std::string checked_lang(const std::string& value) {
 
 std::string checked_date(const std::string& value) {
   // Accept a full timestamp too ("2026-03-01T10:00:00Z") but keep the date.
-  const std::string date = value.substr(0, 10);
+  std::string date = value.substr(0, 10);
   if (!util::is_calendar_date(date) || (value.size() > 10 && value[10] != 'T' && value[10] != ' ')) {
     throw FieldError{"'updated' must be a date like 2026-03-01, not '" + value + "'"};
   }
@@ -67,7 +67,7 @@ void check_tag_count(std::size_t count) {
 
 std::vector<std::string> tag_list(const YAML::Node& node) {
   std::vector<std::string> tags;
-  auto add = [&tags](std::string tag) {
+  auto add = [&tags](const std::string& tag) {
     const auto first = tag.find_first_not_of(" \t");
     const auto last = tag.find_last_not_of(" \t");
     if (first != std::string::npos) tags.push_back(tag.substr(first, last - first + 1));

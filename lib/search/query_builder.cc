@@ -494,7 +494,7 @@ Xapian::Query LanguageQuery::words_query(const QueryNode& node) {
       // Words in sequence are near each other when the sequence fits the
       // window (at most kNearSlack stop words among them).
       if (words.size() <= window) {
-        const std::vector<Xapian::Query> both = gated(std::move(near), std::move(in_sequence));
+        const std::vector<Xapian::Query> both = gated(std::move(near), in_sequence);
         add_bonus(both);
         extras.insert(extras.end(), both.begin(), both.end());
       } else {

@@ -302,7 +302,7 @@ class LevelBuilder {
 
   // The level's items as kOr of kAnd of kSeq, each only where it joins more
   // than one operand; else the kSeq itself, uncollapsed.
-  QueryNode build(std::vector<Item> items) const;
+  QueryNode build(std::vector<Item> raw) const;
 
  private:
   QueryNode words(std::size_t start, std::size_t end) const {

@@ -31,7 +31,7 @@ namespace kbsearch {
 
 // Hidden: a class nested in an exported class is exported with it.
 struct [[gnu::visibility("hidden")]] Searcher::Rep {
-  Rep(shard::IndexReader reader, SearchOptions options) : reader(std::move(reader)), options(options) {
+  Rep(shard::IndexReader reader, SearchOptions options) : reader(std::move(reader)), options(std::move(options)) {
     load_analyzers();
   }
   shard::IndexReader reader;
@@ -87,7 +87,7 @@ Searcher::Searcher(const std::string& db_path, SearchOptions options) {
   try {
     const shard::ReaderOptions reading{options.shard_timeout_ms, options.allow_missing_shards,
                                        options.reconnect_seconds};
-    rep_ = std::make_unique<Rep>(shard::IndexReader(db_path, reading), options);
+    rep_ = std::make_unique<Rep>(shard::IndexReader(db_path, reading), std::move(options));
   } catch (const Xapian::Error& e) {
     index::rethrow_xapian_error(e, "opening index " + db_path);
   }
@@ -162,7 +162,8 @@ SearchOptions options_for(const SearchRequest& request, SearchOptions options) {
 std::vector<FacetCount> sorted_counts(const std::map<std::string, std::size_t>& counts, double scale) {
   std::vector<FacetCount> facets;
   for (const auto& [value, count] : counts) {
-    facets.push_back({value, std::max(count, static_cast<std::size_t>(std::llround(count * scale)))});
+    facets.push_back(
+        {value, std::max(count, static_cast<std::size_t>(std::llround(static_cast<double>(count) * scale)))});
   }
   std::stable_sort(facets.begin(), facets.end(),
                    [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });

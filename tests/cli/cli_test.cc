@@ -19,7 +19,7 @@
 
 #include "cli/cli_run.h"
 #include "kbsearch/indexer.h"
-#include "scale/shard_server.h"
+#include "shard_server.h"
 #include "test_support.h"
 #include "unicode_support.h"
 

@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "kbsearch/kbsearch.h"
-#include "index/generated_kb.h"
+#include "generated_kb.h"
 #include "test_support.h"
 
 namespace kbsearch {

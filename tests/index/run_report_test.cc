@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kbsearch/kbsearch.h"
-#include "index/generated_kb.h"
+#include "generated_kb.h"
 #include "test_support.h"
 
 namespace kbsearch {

@@ -9,8 +9,8 @@
 #include <memory>
 
 #include "kbsearch/kbsearch.h"
-#include "scale/shard_server.h"
 #include "shard/routing.h"
+#include "shard_server.h"
 #include "test_support.h"
 
 namespace kbsearch {

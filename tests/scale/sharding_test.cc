@@ -17,8 +17,8 @@
 
 #include "index/schema.h"
 #include "kbsearch/kbsearch.h"
-#include "scale/shard_server.h"
 #include "shard/routing.h"
+#include "shard_server.h"
 #include "test_support.h"
 
 namespace kbsearch {

@@ -1,7 +1,7 @@
 // Slices of UTF-8 text by UTF-16 and code point offsets, counted by ICU, so
 // tests check kbsearch's offsets against a count that is not its own.
-#ifndef KBSEARCH_TESTS_UNICODE_SUPPORT_H
-#define KBSEARCH_TESTS_UNICODE_SUPPORT_H
+#ifndef KBSEARCH_TESTS_SUPPORT_UNICODE_SUPPORT_H
+#define KBSEARCH_TESTS_SUPPORT_UNICODE_SUPPORT_H
 
 #include <unicode/unistr.h>
 
@@ -28,4 +28,4 @@ inline std::string code_point_slice(const std::string& utf8, std::size_t start, 
 
 }  // namespace kbsearch::testutil
 
-#endif  // KBSEARCH_TESTS_UNICODE_SUPPORT_H
+#endif  // KBSEARCH_TESTS_SUPPORT_UNICODE_SUPPORT_H

@@ -1,7 +1,7 @@
-// A knowledge base of generated articles (bench/corpus_generator.h) in a
+// A knowledge base of generated articles (corpus_generator.h) in a
 // temporary directory, for the tests of indexing runs.
-#ifndef KBSEARCH_TESTS_INDEX_GENERATED_KB_H
-#define KBSEARCH_TESTS_INDEX_GENERATED_KB_H
+#ifndef KBSEARCH_TESTS_SUPPORT_GENERATED_KB_H
+#define KBSEARCH_TESTS_SUPPORT_GENERATED_KB_H
 
 #include <cstddef>
 #include <string>
@@ -20,4 +20,4 @@ struct GeneratedKb {
 
 }  // namespace kbsearch::testutil
 
-#endif  // KBSEARCH_TESTS_INDEX_GENERATED_KB_H
+#endif  // KBSEARCH_TESTS_SUPPORT_GENERATED_KB_H

@@ -1,7 +1,7 @@
 // Shared helpers for tests that work on real files: a temporary directory
 // that cleans up after itself, and file writing.
-#ifndef KBSEARCH_TESTS_TEST_SUPPORT_H
-#define KBSEARCH_TESTS_TEST_SUPPORT_H
+#ifndef KBSEARCH_TESTS_SUPPORT_TEST_SUPPORT_H
+#define KBSEARCH_TESTS_SUPPORT_TEST_SUPPORT_H
 
 #include <unistd.h>
 
@@ -102,4 +102,4 @@ inline std::vector<std::string> ids(const SearchResults& results) {
 
 }  // namespace kbsearch::testutil
 
-#endif  // KBSEARCH_TESTS_TEST_SUPPORT_H
+#endif  // KBSEARCH_TESTS_SUPPORT_TEST_SUPPORT_H

@@ -2,8 +2,8 @@
 // search: xapian-tcpsrv serving a shard, xapian-replicate-server serving
 // masters to replicas. Each runs as a child process on a free port and is
 // killed when the object goes.
-#ifndef KBSEARCH_TESTS_SCALE_SHARD_SERVER_H
-#define KBSEARCH_TESTS_SCALE_SHARD_SERVER_H
+#ifndef KBSEARCH_TESTS_SUPPORT_SHARD_SERVER_H
+#define KBSEARCH_TESTS_SUPPORT_SHARD_SERVER_H
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -145,4 +145,4 @@ inline int run_to_end(const std::vector<std::string>& argv) {
 
 }  // namespace kbsearch::testutil
 
-#endif  // KBSEARCH_TESTS_SCALE_SHARD_SERVER_H
+#endif  // KBSEARCH_TESTS_SUPPORT_SHARD_SERVER_H

@@ -3,8 +3,8 @@
 // from the sentences of corpus/articles, with front matter, headings, inline
 // code and error codes, so the index holds rare and common terms like a real
 // knowledge base. The same seed gives the same files, byte for byte.
-#ifndef KBSEARCH_BENCH_CORPUS_GENERATOR_H
-#define KBSEARCH_BENCH_CORPUS_GENERATOR_H
+#ifndef KBSEARCH_TESTS_SUPPORT_CORPUS_GENERATOR_H
+#define KBSEARCH_TESTS_SUPPORT_CORPUS_GENERATOR_H
 
 #include <cstdint>
 #include <filesystem>
@@ -40,4 +40,4 @@ CorpusArgs corpus_args(int argc, char** argv, const std::string& program);
 
 }  // namespace kbsearch::bench
 
-#endif  // KBSEARCH_BENCH_CORPUS_GENERATOR_H
+#endif  // KBSEARCH_TESTS_SUPPORT_CORPUS_GENERATOR_H
