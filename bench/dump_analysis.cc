@@ -42,7 +42,8 @@ std::vector<std::string> paragraphs(const std::string& text) {
 // Every 37th byte replaced by one of the marks the filters care about,
 // invalid bytes among them. Deterministic, so both builds see the same text.
 std::string mutated(std::string text) {
-  static const std::vector<std::string> kMarks = {"'", "\u2019", "-", "_", "\xff", "7", ".", "\u2010", "@", "\xc3"};
+  static const std::vector<std::string> kMarks = {"'", "\u2019", "-",      "_", "\xff",
+                                                  "7", ".",      "\u2010", "@", "\xc3"};
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (i % 37 == 36) out += kMarks[(i / 37) % kMarks.size()];

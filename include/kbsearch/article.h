@@ -11,12 +11,12 @@ namespace kbsearch {
 // An article given by the application (Indexer::put). The fields other than
 // id and markdown take the place of the front matter's field, when set.
 struct Article {
-  std::string id;        // required; unique in the index, at most 200 bytes
-  std::string markdown;  // the text: Markdown, optionally with front matter
-  std::string title;     // default: the front matter's, else the first heading
-  std::string lang;      // "sv", "pt-BR"...; default: front matter's, else identified
-  std::string updated;   // YYYY-MM-DD
-  std::string group;     // translation group; default: the id
+  std::string id;                 // required; unique in the index, at most 200 bytes
+  std::string markdown;           // the text: Markdown, optionally with front matter
+  std::string title;              // default: the front matter's, else the first heading
+  std::string lang;               // "sv", "pt-BR"...; default: front matter's, else identified
+  std::string updated;            // YYYY-MM-DD
+  std::string group;              // translation group; default: the id
   std::vector<std::string> tags;  // non-empty: replaces the front matter's
 };
 

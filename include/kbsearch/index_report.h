@@ -36,7 +36,7 @@ struct IndexReport {
   // Articles of unchanged text analysed afresh: every one in a rebuild,
   // and each after a change of the analysis (keep_whole lists, version).
   std::size_t reanalysed = 0;
-  std::size_t failed = 0;     // files that could not be indexed
+  std::size_t failed = 0;  // files that could not be indexed
   // Files whose articles belong to shards this run does not write (with
   // IndexOptions::shard); they are read but not analysed.
   std::size_t elsewhere = 0;
@@ -50,11 +50,11 @@ struct IndexReport {
   // of the same text under different ids (the same export indexed twice),
   // each warning naming both.
   std::vector<FileError> warnings;
-  bool dry_run = false;       // nothing was written
+  bool dry_run = false;  // nothing was written
   // IndexOptions::stop stopped the run; the counts above are what it had
   // committed (errors and warnings: what it had found).
   bool stopped = false;
-  int generation = 0;         // the generation readers now open
+  int generation = 0;  // the generation readers now open
   // The quality gate's findings. When it failed, the counts above say what
   // the run would have changed, and readers still have the index they had.
   QualityReport check;

@@ -41,8 +41,8 @@ struct SearchRequest {
 // Search as you type (Searcher::suggest): what the user has typed so far,
 // whose last word may be unfinished.
 struct SuggestRequest {
-  std::string query;  // in the query language; its last word may be unfinished
-  std::string lang;   // the user's language, as SearchRequest::lang (empty: any indexed language)
+  std::string query;            // in the query language; its last word may be unfinished
+  std::string lang;             // the user's language, as SearchRequest::lang (empty: any indexed language)
   std::size_t completions = 5;  // at most this many completions (at most 10)
   std::size_t limit = 5;        // top articles returned, for the first completion's query
   bool snippets = true;

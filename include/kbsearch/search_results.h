@@ -34,7 +34,7 @@ struct Hit {
   std::vector<std::string> tags;
   std::vector<std::string> languages;  // every language the article exists in, sorted
   double score = 0;
-  std::string snippet;   // a passage of the best matching text, cut at word boundaries
+  std::string snippet;  // a passage of the best matching text, cut at word boundaries
   // The query's words inside the snippet, in order, neither overlapping nor
   // touching (words written together are one highlight).
   std::vector<Highlight> highlights;

@@ -1,8 +1,8 @@
 #include "analysis/chain.h"
 
 #include <array>
-#include <memory>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 
 #include "util/utf8.h"

@@ -27,13 +27,14 @@ class FormsFilter final : public TokenFilter {
   }
   // Snowball stems (stemmer.h), where Snowball has a stemmer for `lang`.
   static std::unique_ptr<TokenFilter> stem(TermForms& forms, std::string_view lang, StemPasses passes,
-                          bool swedish_definite) {
+                                           bool swedish_definite) {
     forms.use_stemmer(lang, passes, swedish_definite);
     return std::unique_ptr<TokenFilter>(new FormsFilter(forms, StreamToken::kStem));
   }
   // Accent-folded variants (accent_folder.h); after stem, whose stemmer
   // also stems the folded word.
-  static std::unique_ptr<TokenFilter> fold(TermForms& forms, std::string_view keep_letters, StemPasses folded_stem_passes) {
+  static std::unique_ptr<TokenFilter> fold(TermForms& forms, std::string_view keep_letters,
+                                           StemPasses folded_stem_passes) {
     forms.use_folding(keep_letters, folded_stem_passes);
     return std::unique_ptr<TokenFilter>(new FormsFilter(forms, StreamToken::kFold));
   }

@@ -23,7 +23,7 @@ struct StreamToken {
   std::size_t start = 0;  // byte offsets of the token's text in the input
   std::size_t end = 0;
   std::string_view term;
-  bool part = false;                  // see Token::part
+  bool part = false;                        // see Token::part
   const TermForms::Forms* forms = nullptr;  // the forms of `term`, where known
   // Which of the forms the stop, stem and fold filters gave the token.
   enum Form : unsigned char { kStop = 1, kStem = 2, kFold = 4 };

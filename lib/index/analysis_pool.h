@@ -44,8 +44,8 @@ class AnalysisPool {
   // thread when the result is asked for, and no thread is started. Articles
   // that `filter` does not accept are not analysed. Throws Error when the
   // system cannot start that many threads.
-  AnalysisPool(unsigned threads, std::map<std::string, AnalyzerOptions> options,
-               std::string config_fingerprint, shard::ShardFilter filter);
+  AnalysisPool(unsigned threads, std::map<std::string, AnalyzerOptions> options, std::string config_fingerprint,
+               shard::ShardFilter filter);
   ~AnalysisPool();
   AnalysisPool(const AnalysisPool&) = delete;
   AnalysisPool& operator=(const AnalysisPool&) = delete;

@@ -332,10 +332,12 @@ DatabaseWriter::Previous DatabaseWriter::previous_of(const std::string& path) {
   });
 }
 
-bool DatabaseWriter::unchanged(const Previous& previous, const std::string& path, const std::string& content_hash) {
+bool DatabaseWriter::unchanged(const Previous& previous, const std::string& path,
+                               const std::string& content_hash) {
   Rep& r = *rep_;
   // A rebuild analyses every article afresh: that is what it is for.
-  if (previous.doc == 0 || r.options.rebuild || previous.source != source_value(content_hash, r.config_fingerprint)) {
+  if (previous.doc == 0 || r.options.rebuild ||
+      previous.source != source_value(content_hash, r.config_fingerprint)) {
     return false;
   }
   ++r.report.unchanged;

@@ -40,10 +40,10 @@ class DatabaseWriter {
   // unchanged(), or add() of its analysed article when this writer's filter
   // accepts its id, else elsewhere(); then end_run, or stop_run when a stop
   // was asked.
-  struct Previous {           // the document a file produced last time
-    Xapian::docid doc = 0;    // 0: none here
+  struct Previous {         // the document a file produced last time
+    Xapian::docid doc = 0;  // 0: none here
     std::string id;
-    std::string source;       // its source value (schema.h)
+    std::string source;  // its source value (schema.h)
   };
   void begin_run(const WalkResult& walk);
   Previous previous_of(const std::string& path);
@@ -57,7 +57,7 @@ class DatabaseWriter {
   // last commit of a run in place, the switch of a rebuild) and waits,
   // searchable through pending(), for publish_held() or abandon_held().
   IndexReport end_run(const WalkResult& walk, bool hold);
-  IndexReport stop_run();  // drops what is uncommitted
+  IndexReport stop_run();     // drops what is uncommitted
   IndexReport& run_report();  // so far: the run adds what no writer alone finds
   const IndexOptions& options() const;
   const std::string& config_fingerprint() const;

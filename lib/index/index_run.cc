@@ -123,9 +123,9 @@ void Run::warn_about_duplicates() {
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
     for (std::size_t i = 1; i < files.size(); ++i) {
       if (files[i].second == files[0].second) continue;
-      first_.run_report().warnings.push_back({*files[i].first, "the same text as " + *files[0].first + " (id '" +
-                                                                   files[0].second + "'), indexed again as id '" +
-                                                                   files[i].second + "': the same articles twice?"});
+      first_.run_report().warnings.push_back(
+          {*files[i].first, "the same text as " + *files[0].first + " (id '" + files[0].second +
+                                "'), indexed again as id '" + files[i].second + "': the same articles twice?"});
     }
   }
 }
@@ -134,8 +134,9 @@ void Run::warn_about_duplicates() {
 void check_same_analysis(const std::vector<DatabaseWriter*>& writers) {
   for (const DatabaseWriter* writer : writers) {
     if (writer->config_fingerprint() != writers.front()->config_fingerprint()) {
-      throw IndexUnusableError("the shards of this index keep other words whole than each other; index it with "
-                               "--rebuild and the same --keep-whole lists for every shard");
+      throw IndexUnusableError(
+          "the shards of this index keep other words whole than each other; index it with "
+          "--rebuild and the same --keep-whole lists for every shard");
     }
   }
 }
@@ -146,7 +147,8 @@ IndexReport index_files(const WalkResult& walk, const std::vector<DatabaseWriter
   check_same_analysis(writers);
   const auto started = Clock::now();
   const IndexOptions& options = writers.front()->options();
-  const unsigned threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads =
+      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   for (DatabaseWriter* writer : writers) writer->begin_run(walk);
   Run run(writers, threads);
   IndexProgress progress{0, walk.files.size(), 0};

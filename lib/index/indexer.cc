@@ -51,15 +51,16 @@ void check_shard_options(const IndexOptions& options) {
   }
   if (options.shard > options.shards) {
     throw InvalidArgumentError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shards),
-                     "is not one of shards 1 to " + std::to_string(options.shards));
+                               "is not one of shards 1 to " + std::to_string(options.shards));
   }
   if (options.check && !options.check->empty() && options.commit_every != 0 && !options.rebuild) {
-    throw InvalidArgumentError("quality check", "needs the run's changes unseen until it passes: not with commit_every, "
-                                      "whose batches readers see at once (use rebuild)");
+    throw InvalidArgumentError("quality check",
+                               "needs the run's changes unseen until it passes: not with commit_every, "
+                               "whose batches readers see at once (use rebuild)");
   }
   if (options.shard != 0 && !options.synonyms.empty()) {
     throw InvalidArgumentError("shard " + std::to_string(options.shard) + "/" + std::to_string(options.shards),
-                     "synonyms belong to the side database: give them to 'kbsearch side'");
+                               "synonyms belong to the side database: give them to 'kbsearch side'");
   }
 }
 

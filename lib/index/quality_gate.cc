@@ -27,7 +27,7 @@ std::string format_mrr(double mrr) {
 void check_lang(const std::string& lang, const std::string& query) {
   if (!lang.empty() && !analysis::language_of_tag(lang)) {
     throw InvalidArgumentError("quality check", "query '" + query + "': unknown language code '" + lang + "' (" +
-                                          analysis::kLanguageTagAdvice + ")");
+                                                    analysis::kLanguageTagAdvice + ")");
   }
 }
 
@@ -64,16 +64,20 @@ void validate_quality_check(const QualityCheck& check) {
     check_lang(q.lang, q.query);
     if (q.max_rank < 1 || q.max_rank > kSearchDepth) {
       throw InvalidArgumentError("quality check", "query '" + q.query + "': the rank must be 1 to " +
-                                            std::to_string(kSearchDepth) + ", not " + std::to_string(q.max_rank));
+                                                      std::to_string(kSearchDepth) + ", not " +
+                                                      std::to_string(q.max_rank));
     }
-    if (q.expected_id.empty()) throw InvalidArgumentError("quality check", "query '" + q.query + "': no expected article id");
+    if (q.expected_id.empty())
+      throw InvalidArgumentError("quality check", "query '" + q.query + "': no expected article id");
   }
   for (const JudgedQuery& q : check.judged) check_lang(q.lang, q.query);
   if (!(check.min_mrr >= 0 && check.min_mrr <= 1)) {
-    throw InvalidArgumentError("quality check", "the minimum MRR must be 0 to 1, not " + std::to_string(check.min_mrr));
+    throw InvalidArgumentError("quality check",
+                               "the minimum MRR must be 0 to 1, not " + std::to_string(check.min_mrr));
   }
   if (check.max_mrr_drop && !(*check.max_mrr_drop >= 0 && *check.max_mrr_drop <= 1)) {
-    throw InvalidArgumentError("quality check", "the MRR margin must be 0 to 1, not " + std::to_string(*check.max_mrr_drop));
+    throw InvalidArgumentError("quality check",
+                               "the MRR margin must be 0 to 1, not " + std::to_string(*check.max_mrr_drop));
   }
 }
 

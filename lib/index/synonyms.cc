@@ -24,8 +24,8 @@ SynonymTable synonym_table(const SynonymLists& lists, const KeepWholeLists& keep
         }
         if (terms.empty() || terms.size() > kMaxSynonymWords) {
           throw InvalidArgumentError("synonyms for " + lang,
-                           "'" + entry + "' has " + std::to_string(terms.size()) + " words; a synonym has 1 to " +
-                               std::to_string(kMaxSynonymWords));
+                                     "'" + entry + "' has " + std::to_string(terms.size()) +
+                                         " words; a synonym has 1 to " + std::to_string(kMaxSynonymWords));
         }
         std::set<std::string>& synonyms = table[synonym_key(lang, terms)];
         for (const std::string& other : group) {

@@ -1,10 +1,10 @@
 #include "kbsearch/searcher.h"
 
+#include <xapian.h>
 #include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <map>
-#include <xapian.h>
 
 #include "analysis/analyzer_cache.h"
 #include "analysis/language_tag.h"

@@ -9,7 +9,8 @@ namespace kbsearch::shard {
 AnsweringShards open_answering_shards(const std::string& path, unsigned timeout_ms) {
   struct stat st;
   const bool is_dir = ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-  const std::string base = is_dir ? path : path.substr(0, path.rfind('/') == std::string::npos ? 0 : path.rfind('/'));
+  const std::string base =
+      is_dir ? path : path.substr(0, path.rfind('/') == std::string::npos ? 0 : path.rfind('/'));
   const std::string dir = base.empty() ? "." : base;
   const ReplicaLines replicas = read_replica_lines(dir);
 

@@ -38,8 +38,10 @@ void check_is_index(const std::string& path) {
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (!fs::exists(status)) {
-    throw IndexUnusableError("there is no index at " + path + ": no such file or directory (check --db, or create "
-                             "the index with 'kbsearch index --db " + path + " ARTICLES...')");
+    throw IndexUnusableError("there is no index at " + path +
+                             ": no such file or directory (check --db, or create "
+                             "the index with 'kbsearch index --db " +
+                             path + " ARTICLES...')");
   }
   // Generations without their stub are a damaged index, which Generations
   // names as such.
@@ -54,7 +56,8 @@ void check_is_index(const std::string& path) {
   }
   throw IndexUnusableError(path + " is not a kbsearch index" +
                            (articles ? ": it holds articles. Give --db the index directory ('kbsearch index --db "
-                                       "INDEX_DIR " + path + "' makes one from them)"
+                                       "INDEX_DIR " +
+                                           path + "' makes one from them)"
                                      : " (it has no XAPIANDB): check --db"));
 }
 
@@ -137,9 +140,9 @@ void IndexReader::open_answering_shards() {
 // or primaries that answer again).
 bool IndexReader::refresh() {
   if (held_) return false;
-  const bool reconnect = has_remote_shards_ && std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                                                             opened_at_).count() >
-                                                   options_.reconnect_seconds;
+  const bool reconnect =
+      has_remote_shards_ && std::chrono::duration<double>(std::chrono::steady_clock::now() - opened_at_).count() >
+                                options_.reconnect_seconds;
   if (lost_connection_ || reconnect || current_stub_identity() != stub_identity_) {
     lost_connection_ = true;  // until open() succeeds
     open();

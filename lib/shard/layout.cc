@@ -38,8 +38,8 @@ std::optional<unsigned> stored_shard_count(const std::string& dir) {
 void check_shard_count(const std::string& dir, unsigned shards) {
   if (const auto existing = stored_shard_count(dir)) {
     if (*existing == shards) return;
-    throw IndexUnusableError(dir + " has " + std::to_string(*existing) + " shards, not " +
-                             std::to_string(shards) + "; index into a new directory to change the count");
+    throw IndexUnusableError(dir + " has " + std::to_string(*existing) + " shards, not " + std::to_string(shards) +
+                             "; index into a new directory to change the count");
   }
   if (index::Generations(dir).current()) {
     throw IndexUnusableError(dir + " holds an unsharded index; index into a new directory to shard it");

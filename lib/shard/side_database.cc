@@ -32,8 +32,7 @@ void ensure_side_database(const std::string& side_dir) {
 
 void rebuild_side_database(const std::string& side_dir, const Xapian::Database& shards,
                            const index::KeepWholeLists& keep_whole,
-                           const std::optional<index::SynonymTable>& synonyms,
-                           double wait_seconds) {
+                           const std::optional<index::SynonymTable>& synonyms, double wait_seconds) {
   std::filesystem::create_directories(side_dir);
   const index::IndexLock lock(side_dir, wait_seconds);
   const index::Generations generations(side_dir);

@@ -29,8 +29,7 @@ void ensure_side_database(const std::string& side_dir);
 // Takes the side's writer lock.
 void rebuild_side_database(const std::string& side_dir, const Xapian::Database& shards,
                            const index::KeepWholeLists& keep_whole,
-                           const std::optional<index::SynonymTable>& synonyms,
-                           double wait_seconds);
+                           const std::optional<index::SynonymTable>& synonyms, double wait_seconds);
 
 }  // namespace kbsearch::shard
 

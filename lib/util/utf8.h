@@ -35,8 +35,7 @@ inline CodePoint decode_utf8(std::string_view text, std::size_t i) {
 // insert no-break and ideographic spaces where the user sees an ordinary one.
 inline bool is_white_space(char32_t c) {
   return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x3000;
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 // Offset of the first byte that does not start a well-formed UTF-8 sequence

@@ -1754,21 +1754,59 @@ TEST(AnalyzerExplain, LastStageIsTheAnalysis) {
 // Turkish capitals and apostrophe suffixes, Swahili and Portuguese words
 // with and without accents.
 const std::vector<std::string> kWords = {
-    "ลืม", "รหัสผ่าน", "รหัส", "ผ่าน", "การตั้งค่า", "บัญชี", "ผู้ใช้", "ทำงาน",
-    "kundsupportförfrågningar", "lösenordet", "Återställ", "kör", "inloggning", "och", "i",
-    "SLA'lar", "Windows’un", "kullanıcılar", "İstanbul", "IŞIK", "güncellemeleri", "hata", "ve",
-    "nenosiri", "akaunti", "kuweka", "upya", "na", "barua",
-    "atualizações", "configuração", "não", "senha", "Ação", "de",
-    "E-40213", "0x80070005", "4.2.1", "robots.txt", "no-reply@orbit.example", "RESET_LINK_EXPIRED",
-    "ＡＢＣ", "ﬁlen", "COVID-19", "11",
+    "ลืม",
+    "รหัสผ่าน",
+    "รหัส",
+    "ผ่าน",
+    "การตั้งค่า",
+    "บัญชี",
+    "ผู้ใช้",
+    "ทำงาน",
+    "kundsupportförfrågningar",
+    "lösenordet",
+    "Återställ",
+    "kör",
+    "inloggning",
+    "och",
+    "i",
+    "SLA'lar",
+    "Windows’un",
+    "kullanıcılar",
+    "İstanbul",
+    "IŞIK",
+    "güncellemeleri",
+    "hata",
+    "ve",
+    "nenosiri",
+    "akaunti",
+    "kuweka",
+    "upya",
+    "na",
+    "barua",
+    "atualizações",
+    "configuração",
+    "não",
+    "senha",
+    "Ação",
+    "de",
+    "E-40213",
+    "0x80070005",
+    "4.2.1",
+    "robots.txt",
+    "no-reply@orbit.example",
+    "RESET_LINK_EXPIRED",
+    "ＡＢＣ",
+    "ﬁlen",
+    "COVID-19",
+    "11",
 };
 
 // What goes between words, or inside them: spaces, punctuation, the
 // apostrophes and hyphens the filters look for, a soft hyphen, and bytes
 // that are not UTF-8.
 const std::vector<std::string> kGlue = {
-    " ", " ", " ", "", "", "-", "_", "'", "\u2019", ".", ", ", "\n\n", "\u2010", "\uFF3F", "@",
-    "\u00AD", "\xff", "\xc3", "\xe0\xb8", "7", "(", ")",
+    " ",    " ",      " ",      "",  "",       "-",    "_",    "'",        "\u2019", ".", ", ",
+    "\n\n", "\u2010", "\uFF3F", "@", "\u00AD", "\xff", "\xc3", "\xe0\xb8", "7",      "(", ")",
 };
 
 std::string RandomText(std::mt19937& rng) {

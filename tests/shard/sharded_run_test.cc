@@ -31,14 +31,18 @@ void write_article(const fs::path& kb, const std::string& file, const std::strin
 }
 
 void write_knowledge_base(const fs::path& kb) {
-  write_article(kb, "sv/losenord.md", "losenord-sv", "sv", "# Byt lösenord\n\nÖppna inställningarna och välj ett nytt lösenord.");
-  write_article(kb, "sv/faktura.md", "faktura-sv", "sv", "# Ladda ner fakturan\n\nFakturorna finns under Betalningar.");
+  write_article(kb, "sv/losenord.md", "losenord-sv", "sv",
+                "# Byt lösenord\n\nÖppna inställningarna och välj ett nytt lösenord.");
+  write_article(kb, "sv/faktura.md", "faktura-sv", "sv",
+                "# Ladda ner fakturan\n\nFakturorna finns under Betalningar.");
   write_article(kb, "sv/konto.md", "konto-sv", "sv", "# Radera kontot\n\nKontot raderas efter trettio dagar.");
   write_article(kb, "pt/senha.md", "senha-pt", "pt", "# Redefinir a senha\n\nAbra as configurações da conta.");
   write_article(kb, "pt/fatura.md", "fatura-pt", "pt", "# Baixar a fatura\n\nAs faturas ficam em Pagamentos.");
-  write_article(kb, "tr/parola.md", "parola-tr", "tr", "# Parolanızı sıfırlayın\n\nAyarları açın ve yeni bir parola seçin.");
+  write_article(kb, "tr/parola.md", "parola-tr", "tr",
+                "# Parolanızı sıfırlayın\n\nAyarları açın ve yeni bir parola seçin.");
   write_article(kb, "tr/fatura.md", "fatura-tr", "tr", "# Faturayı indirin\n\nFaturalar Ödemeler bölümündedir.");
-  write_article(kb, "sw/nenosiri.md", "nenosiri-sw", "sw", "# Badilisha nenosiri\n\nFungua mipangilio na uchague nenosiri jipya.");
+  write_article(kb, "sw/nenosiri.md", "nenosiri-sw", "sw",
+                "# Badilisha nenosiri\n\nFungua mipangilio na uchague nenosiri jipya.");
   write_article(kb, "sw/ankara.md", "ankara-sw", "sw", "# Pakua ankara\n\nAnkara ziko chini ya Malipo.");
   write_article(kb, "th/password.md", "password-th", "th", "# เปลี่ยนรหัสผ่าน\n\nเปิดการตั้งค่าแล้วเลือกรหัสผ่านใหม่");
   write_article(kb, "th/invoice.md", "invoice-th", "th", "# ดาวน์โหลดใบแจ้งหนี้\n\nใบแจ้งหนี้อยู่ในหน้าการชำระเงิน");
@@ -47,7 +51,10 @@ void write_knowledge_base(const fs::path& kb) {
   testutil::write_file(kb / "export-1" / "nenosiri.md", text);
   testutil::write_file(kb / "export-2" / "nenosiri.md", text);
   // Not UTF-8: one error.
-  testutil::write_file(kb / "tr" / "bozuk.md", "# Parola\n\n\xff\xfe ge" "\xe7" "ersiz\n");
+  testutil::write_file(kb / "tr" / "bozuk.md",
+                       "# Parola\n\n\xff\xfe ge"
+                       "\xe7"
+                       "ersiz\n");
 }
 
 // Runs over the knowledge base into one database and into kShards shards.
@@ -61,7 +68,8 @@ Runs index_both(const TempDir& dir, const fs::path& kb) {
   sharded.threads = 2;
   IndexOptions single;
   single.threads = 2;
-  return {Indexer(dir / "single", single).index({kb.string()}), Indexer(dir / "sharded", sharded).index({kb.string()})};
+  return {Indexer(dir / "single", single).index({kb.string()}),
+          Indexer(dir / "sharded", sharded).index({kb.string()})};
 }
 
 std::vector<std::pair<std::string, std::string>> as_pairs(const std::vector<FileError>& errors) {
@@ -130,9 +138,11 @@ TEST(ShardedRun, EachArticleGoesToItsShardAndTheReportIsOneDatabases) {
   expect_routed(dir, "first run");
 
   const std::string moved = id_in_another_shard("parola-tr");
-  write_article(kb, "tr/parola.md", moved, "tr", "# Parolanızı sıfırlayın\n\nAyarları açın ve yeni bir parola seçin.");
+  write_article(kb, "tr/parola.md", moved, "tr",
+                "# Parolanızı sıfırlayın\n\nAyarları açın ve yeni bir parola seçin.");
   write_article(kb, "pt/senha.md", "senha-pt", "pt", "# Redefinir a senha\n\nAbra o aplicativo e toque em Conta.");
-  write_article(kb, "pt/conta.md", "conta-pt", "pt", "# Excluir a conta\n\nA conta é excluída depois de trinta dias.");
+  write_article(kb, "pt/conta.md", "conta-pt", "pt",
+                "# Excluir a conta\n\nA conta é excluída depois de trinta dias.");
   fs::remove(kb / "sv" / "faktura.md");
   const Runs second = index_both(dir, kb);
   EXPECT_EQ(second.single.added_ids, (std::vector<std::string>{"conta-pt", moved}));

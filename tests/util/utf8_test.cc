@@ -50,9 +50,10 @@ TEST(DecodeUtf8, DecodesEveryLengthOfSequence) {
 TEST(DecodeUtf8, AStrayOrCutSequenceIsOneCharacterOfItsOwnByte) {
   // A continuation byte alone, a lead byte before ASCII, a sequence cut by
   // the end: each decodes as one byte, so a scan always moves on.
-  EXPECT_EQ(decode_utf8("\x80" "abc", 0).size, 1u);
-  EXPECT_EQ(decode_utf8("\x80" "abc", 0).code, 0x80u);
-  EXPECT_EQ(decode_utf8("\xC3" "a", 0).size, 1u);
+  const std::string stray = std::string("\x80") + "abc", lead = std::string("\xC3") + "a";
+  EXPECT_EQ(decode_utf8(stray, 0).size, 1u);
+  EXPECT_EQ(decode_utf8(stray, 0).code, 0x80u);
+  EXPECT_EQ(decode_utf8(lead, 0).size, 1u);
   EXPECT_EQ(decode_utf8("\xE0\xB8", 0).size, 1u);
   const std::string cut = "รหั\xE0\xB8";
   std::size_t steps = 0;
